@@ -1,0 +1,33 @@
+# Two commands do all the set-up on a fresh clone (Python 3.11+ and make):
+#   make site   builds the whole site into site/ (strict: any warning fails)
+#   make test   runs every test
+# Both create .venv from the pinned versions in requirements.lock first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve readability clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=23"
+	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[test]'
+	touch $@
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+readability: $(STAMP)
+	$(BIN)/python -m leaflet.readability docs
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,23 @@
+"""Front matter, split the way MkDocs splits it (YAML between ``---`` lines)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*\n", re.DOTALL)
+
+
+def split_front_matter(source: str) -> tuple[dict[str, Any], str, int]:
+    """``(meta, body, body_first_line)``; the line is 1-based in the source."""
+    match = _FRONT.match(source)
+    if not match:
+        return {}, source, 1
+    meta = yaml.safe_load(match.group(1) or "") or {}
+    if not isinstance(meta, dict):
+        meta = {}
+    # MkDocs drops the blank lines after the front matter too.
+    start = len(source) - len(source[match.end():].lstrip("\n"))
+    return meta, source[start:], source.count("\n", 0, start) + 1
