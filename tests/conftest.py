@@ -1,0 +1,76 @@
+"""Shared fixtures: a real build of the real site, and throwaway copies of
+the project to break on purpose."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "docs", "overrides", "hooks")
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together, as a person sees them
+    site: Path
+
+
+def run_build(project: Path, *, strict: bool = True) -> Build:
+    site = project / "site"
+    command = [*MKDOCS, "build", "--clean", "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once from the repository with ``--strict``."""
+    project = tmp_path_factory.mktemp("built")
+    for name in PROJECT_FILES:
+        _copy(ROOT / name, project / name)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project, to change and build."""
+    for name in PROJECT_FILES:
+        _copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def _copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    else:
+        shutil.copy2(source, target)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def english_pages(site: Path) -> list[Path]:
+    """Every built content page (not the 404 page)."""
+    return sorted(path for path in site.rglob("index.html") if "search" not in path.parts)
