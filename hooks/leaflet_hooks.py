@@ -62,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.docs_display = _rel(config.docs_dir)
     state.reviews = {}
     try:
-        state.clinic = parse_clinic(config.extra, _rel(config.config_file_path))
+        config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+        state.clinic = parse_clinic(config.extra, _rel(config.config_file_path), config_text)
     except LeafletError as error:
         raise PluginError(str(error)) from None
     # Runs after ``admonition`` (listed in mkdocs.yml) adds its tree.

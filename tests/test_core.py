@@ -63,6 +63,12 @@ class TestSettings:
         with pytest.raises(LeafletError, match=r"extra\.clinic\.locale: expected a locale"):
             parse_clinic({"clinic": {**EXTRA["clinic"], "locale": "xx_YY"}})
 
+    def test_error_names_the_line_of_the_key(self) -> None:
+        text = "site_name: x\nextra:\n  clinic:\n    name: ''\n"
+        with pytest.raises(LeafletError) as error:
+            parse_clinic({"clinic": {**EXTRA["clinic"], "name": ""}}, "mkdocs.yml", text)
+        assert str(error.value).startswith("mkdocs.yml:4: extra.clinic.name: expected a non-empty string")
+
     def test_website_must_be_an_address(self) -> None:
         with pytest.raises(LeafletError, match="expected an address starting with https://"):
             parse_clinic({"clinic": {**EXTRA["clinic"], "website": "clinic.example"}})

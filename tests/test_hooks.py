@@ -110,7 +110,11 @@ def test_a_missing_clinic_number_is_a_configuration_error_naming_the_key(project
     edit(project / "mkdocs.yml", '      emergency: "999"\n', "")
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert "extra.clinic.phones: expected exactly in_hours, out_of_hours, emergency" in build.output
+    line = line_of(project / "mkdocs.yml", "    phones:")
+    assert (
+        f"mkdocs.yml:{line}: extra.clinic.phones: expected exactly in_hours, out_of_hours, emergency"
+        in build.output
+    )
     assert "Traceback" not in build.output
 
 
@@ -118,7 +122,8 @@ def test_an_undialable_number_is_a_configuration_error(project: Path) -> None:
     edit(project / "mkdocs.yml", 'tel: "+441614960000"', 'tel: "call us"')
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert "extra.clinic.phones.in_hours: expected a dialable number" in build.output
+    line = line_of(project / "mkdocs.yml", "in_hours:")
+    assert f"mkdocs.yml:{line}: extra.clinic.phones.in_hours: expected a dialable number" in build.output
     assert "'call us'" in build.output
 
 

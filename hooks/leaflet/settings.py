@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from .findings import LeafletError
@@ -39,89 +40,98 @@ class Clinic:
     locale: Locale  # regional conventions of the English pages (dates)
 
 
-def _text(data: Mapping[str, Any], key: str, where: str, config_path: str) -> str:
+class _Invalid(Exception):
+    """One bad setting: its dotted key and what was expected."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def parse_clinic(extra: Mapping[str, Any], config_path: str = "mkdocs.yml", config_text: str = "") -> Clinic:
+    """Validate ``extra.clinic``; an error names the key and, given the text, its line."""
+    try:
+        return _clinic(extra.get("clinic"))
+    except _Invalid as invalid:
+        raise LeafletError(
+            config_path, key_line(config_text, invalid.key), f"{invalid.key}: {invalid}"
+        ) from None
+
+
+def key_line(config_text: str, dotted_key: str) -> int:
+    """1-based line of the deepest part of ``dotted_key`` present in the YAML.
+
+    Composing (not loading) reads MkDocs' ``!!python/name`` tags as well.
+    """
+    try:
+        node = yaml.compose(config_text) if config_text else None
+    except yaml.YAMLError:
+        return 1
+    line = 1
+    for part in dotted_key.split("."):
+        if not isinstance(node, yaml.MappingNode):
+            break
+        found = next(((k, v) for k, v in node.value if k.value == part), None)
+        if found is None:
+            break
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
+
+
+def _clinic(data: Any) -> Clinic:
+    if not isinstance(data, Mapping):
+        raise _Invalid("extra.clinic", f"expected a mapping of clinic details but received: {data!r}")
+    phones = data.get("phones")
+    key = "extra.clinic.phones"
+    if not isinstance(phones, Mapping):
+        raise _Invalid(key, f"expected a mapping with {', '.join(PHONE_KINDS)} but received: {phones!r}")
+    if set(phones) != set(PHONE_KINDS):
+        raise _Invalid(
+            key,
+            f"expected exactly {', '.join(PHONE_KINDS)} "
+            f"but received: {', '.join(map(str, phones)) or 'nothing'}",
+        )
+    website = _text(data, "website")
+    if not website.startswith(("https://", "http://")):
+        raise _Invalid("extra.clinic.website", f"expected an address starting with https:// but received: {website!r}")
+    return Clinic(
+        name=_text(data, "name"),
+        address=_text(data, "address"),
+        website=website,
+        opening_hours=_text(data, "opening_hours"),
+        phones={kind: _phone(phones[kind], f"{key}.{kind}") for kind in PHONE_KINDS},
+        locale=_locale(str(data.get("locale", "en_GB"))),
+    )
+
+
+def _text(data: Mapping[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise LeafletError(
-            config_path, 1, f"{where}.{key}: expected a non-empty string but received: {value!r}"
-        )
+        raise _Invalid(f"extra.clinic.{key}", f"expected a non-empty string but received: {value!r}")
     return value.strip()
 
 
-def _phone(value: Any, where: str, config_path: str) -> Phone:
+def _phone(value: Any, key: str) -> Phone:
     if isinstance(value, (str, int)):
         number, tel = str(value), None
-    elif isinstance(value, Mapping):
-        number, tel = _text(value, "number", where, config_path), value.get("tel")
+    elif isinstance(value, Mapping) and isinstance(value.get("number"), (str, int)):
+        number, tel = str(value["number"]), value.get("tel")
     else:
-        raise LeafletError(
-            config_path,
-            1,
-            f"{where}: expected a number such as '0161 496 0000' or "
+        raise _Invalid(
+            key,
+            f"expected a number such as '0161 496 0000' or "
             f"{{number: ..., tel: '+441614960000'}} but received: {value!r}",
         )
     tel = str(tel) if tel is not None else re.sub(r"(?!^\+)[^0-9]", "", number.strip())
     if not _TEL.match(tel):
-        raise LeafletError(
-            config_path,
-            1,
-            f"{where}: expected a dialable number (digits, optionally a leading +) "
-            f"but received: {tel!r}",
-        )
+        raise _Invalid(key, f"expected a dialable number (digits, optionally a leading +) but received: {tel!r}")
     return Phone(number=number.strip(), tel=tel)
 
 
-def parse_clinic(extra: Mapping[str, Any], config_path: str = "mkdocs.yml") -> Clinic:
-    """Validate ``extra.clinic``; every error names the key."""
-    data = extra.get("clinic")
-    if not isinstance(data, Mapping):
-        raise LeafletError(
-            config_path, 1, f"extra.clinic: expected a mapping of clinic details but received: {data!r}"
-        )
-    phones_data = data.get("phones")
-    if not isinstance(phones_data, Mapping):
-        raise LeafletError(
-            config_path,
-            1,
-            f"extra.clinic.phones: expected a mapping with {', '.join(PHONE_KINDS)} "
-            f"but received: {phones_data!r}",
-        )
-    unknown = sorted(set(phones_data) - set(PHONE_KINDS))
-    missing = [kind for kind in PHONE_KINDS if kind not in phones_data]
-    if unknown or missing:
-        raise LeafletError(
-            config_path,
-            1,
-            f"extra.clinic.phones: expected exactly {', '.join(PHONE_KINDS)} "
-            f"but received: {', '.join(map(str, phones_data)) or 'nothing'}",
-        )
-    phones = {
-        kind: _phone(phones_data[kind], f"extra.clinic.phones.{kind}", config_path)
-        for kind in PHONE_KINDS
-    }
-    locale_code = str(data.get("locale", "en_GB"))
+def _locale(code: str) -> Locale:
     try:
-        locale = Locale.parse(locale_code, sep="-" if "-" in locale_code else "_")
+        return Locale.parse(code, sep="-" if "-" in code else "_")
     except (ValueError, UnknownLocaleError) as error:
-        raise LeafletError(
-            config_path,
-            1,
-            f"extra.clinic.locale: expected a locale such as 'en_GB' or 'en_US' "
-            f"but received: {locale_code!r} ({error})",
+        raise _Invalid(
+            "extra.clinic.locale", f"expected a locale such as 'en_GB' or 'en_US' but received: {code!r} ({error})"
         ) from None
-    website = _text(data, "website", "extra.clinic", config_path)
-    if not website.startswith(("https://", "http://")):
-        raise LeafletError(
-            config_path,
-            1,
-            f"extra.clinic.website: expected an address starting with https:// "
-            f"but received: {website!r}",
-        )
-    return Clinic(
-        name=_text(data, "name", "extra.clinic", config_path),
-        address=_text(data, "address", "extra.clinic", config_path),
-        website=website,
-        opening_hours=_text(data, "opening_hours", "extra.clinic", config_path),
-        phones=phones,
-        locale=locale,
-    )
