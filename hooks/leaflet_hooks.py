@@ -23,7 +23,7 @@ from leaflet.findings import Finding, LeafletError
 from leaflet.frontmatter import split_front_matter
 from leaflet.lookalikes import find_lookalikes
 from leaflet.placeholders import substitute
-from leaflet.review import parse_review
+from leaflet.review import key_line, parse_review
 from leaflet.sections import load_manifest, missing_sections
 from leaflet.settings import Clinic, parse_clinic
 
@@ -92,6 +92,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if review is not None:
         state.reviews[page.file.src_uri] = review.display(state.clinic.locale)
     try:
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                line = key_line(source, key)
+                page.meta[key] = substitute(page.meta[key], state.clinic, path, line, links=False)
+        if isinstance(page.meta.get("title"), str):
+            page.title = page.meta["title"]
         return substitute(markdown, state.clinic, path, first_line)
     except LeafletError as error:
         raise PluginError(str(error)) from None

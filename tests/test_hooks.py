@@ -142,3 +142,22 @@ def test_a_changed_clinic_number_reaches_every_page(project: Path) -> None:
     assert build.returncode == 0, build.output
     html = (build.site / "get-help" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:+441614960123"' in html and "0161 496 0999" not in html
+
+
+def test_placeholders_in_the_front_matter_become_plain_text(project: Path) -> None:
+    page = project / "docs/questions.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^description: .*$", "description: How to reach {{ clinic.name }} on {{ phone.in_hours }}.", text, count=1, flags=re.M), encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    html = (build.site / "questions" / "index.html").read_text(encoding="utf-8")
+    assert "How to reach Riverside Hip and Joint Clinic on 0161 496 0000." in html
+    assert "{{" not in html.split("<body")[0]
+
+
+def test_an_unknown_placeholder_in_the_front_matter_names_its_line(project: Path) -> None:
+    page = project / "docs/questions.md"
+    edit(page, "title: Questions and contacts", 'title: "{{ clinic.nmae }}: questions"')
+    build = run_build(project, strict=False)
+    assert build.returncode == 1
+    assert "docs/questions.md:2: unknown placeholder {{ clinic.nmae }}" in build.output

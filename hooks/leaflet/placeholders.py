@@ -26,8 +26,8 @@ DESCRIPTIONS: dict[str, str] = {
 }
 
 
-def values(clinic: Clinic) -> dict[str, str]:
-    """Markdown for each placeholder name."""
+def values(clinic: Clinic, *, links: bool = True) -> dict[str, str]:
+    """Markdown for each placeholder name; plain text where links cannot go."""
     site = re.sub(r"^https?://", "", clinic.website).rstrip("/")
     out = {
         "clinic.name": clinic.name,
@@ -37,6 +37,9 @@ def values(clinic: Clinic) -> dict[str, str]:
     }
     for kind, phone in clinic.phones.items():
         out[f"phone.{kind}"] = f"[{phone.number}]({phone.href})"
+    if not links:
+        out["clinic.website"] = site
+        out.update({f"phone.{kind}": phone.number for kind, phone in clinic.phones.items()})
     return out
 
 
@@ -46,9 +49,9 @@ def names_in(text: str) -> Iterator[tuple[int, str]]:
         yield text.count("\n", 0, match.start()) + 1, match.group(1).strip()
 
 
-def substitute(text: str, clinic: Clinic, path: str, first_line: int = 1) -> str:
+def substitute(text: str, clinic: Clinic, path: str, first_line: int = 1, *, links: bool = True) -> str:
     """Replace every placeholder; an unknown one raises, naming file and line."""
-    known = values(clinic)
+    known = values(clinic, links=links)
     for line, name in names_in(text):
         if name not in known:
             raise LeafletError(
