@@ -15,11 +15,13 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .strings import N_
+
 #: admonition type -> label read out before the card's title
 LEVELS: dict[str, str] = {
-    "routine": "Non-urgent advice:",
-    "urgent": "Urgent advice:",
-    "emergency": "Emergency:",
+    "routine": N_("Non-urgent advice:"),
+    "urgent": N_("Urgent advice:"),
+    "emergency": N_("Emergency:"),
 }
 
 

@@ -1,0 +1,270 @@
+"""Split a page into translation units, following Python-Markdown's syntax.
+
+A unit is one Markdown block: a heading, a paragraph, a list item, a table
+cell, an admonition (care-card) title, an image's alt text, or the page's
+front-matter title or description. Inline Markdown stays in the unit's text;
+block structure (markers, indentation, ``!!!``, ``{#id}``) never does, and
+soft line breaks become single spaces, so rewrapping English does not change
+a message.
+
+Each unit knows the span of the source it came from, so a translation can be
+put back in its place (:func:`apply`). A unit whose translation equals its
+text is left untouched: applying an identity catalog gives the page back
+byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .carecards import LEVELS
+from .frontmatter import split_front_matter
+from .review import key_line
+
+TAB = 4  # Python-Markdown's tab_length: nested blocks are indented by 4
+
+
+class Kind(str, Enum):
+    TITLE = "title"
+    DESCRIPTION = "description"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list item"
+    TABLE_CELL = "table cell"
+    CARD_TITLE = "care-card title"
+    ADMONITION_TITLE = "admonition title"
+    IMAGE_ALT = "image alt text"
+
+
+@dataclass(frozen=True)
+class Unit:
+    kind: Kind
+    text: str  # the msgid
+    line: int  # 1-based line in the page file, front matter included
+    section: str | None  # id of the section it belongs to
+    card: str | None  # care-card level when inside (or titling) a care card
+    span: tuple[int, int, int, int] = field(default=(0, 0, 0, 0), compare=False)
+    # (first line, first column, last line, end column) in the body's lines;
+    # front-matter units have no span.
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, as in the manifest: "risks.md"
+    meta: dict
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    units: tuple[Unit, ...]
+
+    def sections(self) -> dict[str | None, list[Unit]]:
+        out: dict[str | None, list[Unit]] = {}
+        for unit in self.units:
+            out.setdefault(unit.section, []).append(unit)
+        return out
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+_HEADING_SUFFIX = re.compile(r"(?:[ \t]*\{:?[^{}]*\})?[ \t]*#*[ \t]*$")
+_HEADING_ID = re.compile(r"\{:?[^{}]*#([\w-]+)[^{}]*\}[ \t]*#*[ \t]*$")
+_ADMONITION = re.compile(r'^ {0,3}(?:!!!|\?\?\?\+?) *([\w-]+)(?: +[\w-]+)*(?: +"(.*)")? *$')
+_LIST = re.compile(r"^( {0,3})([-*+]|\d+[.)])( +)(?=\S)")
+_RULE = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
+_TABLE_RULE = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
+_ATTR_LINE = re.compile(r"^ *\{:[^}]*\} *$")
+_IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+class _Parser:
+    def __init__(self, lines: list[str], body_line: int) -> None:
+        self.lines = lines
+        self.body_line = body_line
+        self.units: list[Unit] = []
+        self.section: str | None = None
+        self.section_level = 7
+
+    # -- helpers -----------------------------------------------------------
+
+    def add(self, kind: Kind, first: int, col: int, last: int, end: int, card: str | None) -> None:
+        pieces = [self.lines[first][col : end if first == last else None]]
+        pieces += [self.lines[number].strip() for number in range(first + 1, last)]
+        if last != first:
+            pieces.append(self.lines[last][:end].strip())
+        text = " ".join(piece.strip() for piece in pieces if piece.strip())
+        if text:
+            self.units.append(
+                Unit(kind, text, self.body_line + first, self.section, card, (first, col, last, end))
+            )
+
+    def starts_block(self, number: int, indent: int) -> bool:
+        content = self.lines[number][indent:]
+        return bool(
+            _FENCE.match(content)
+            or _HEADING.match(content)
+            or _ADMONITION.match(content)
+            or _LIST.match(content)
+            or _RULE.match(content)
+        )
+
+    def nested_end(self, start: int, end: int, indent: int) -> int:
+        """First line after a region indented by at least ``indent``."""
+        number, last = start, start
+        while number < end:
+            line = self.lines[number]
+            if line.strip():
+                if _indent(line) < indent:
+                    break
+                last = number + 1
+            number += 1
+        return last
+
+    # -- blocks ------------------------------------------------------------
+
+    def parse(self, start: int, end: int, indent: int, card: str | None) -> None:
+        number = start
+        while number < end:
+            line = self.lines[number]
+            content = line[indent:]
+            if not line.strip():
+                number += 1
+            elif match := _FENCE.match(content):
+                number = self.skip_fence(number, end, match.group(1))
+            elif match := _HEADING.match(content):
+                self.heading(number, indent + match.end(), len(match.group(1)), card)
+                number += 1
+            elif match := _ADMONITION.match(content):
+                number = self.admonition(number, end, indent, match, card)
+            elif match := _LIST.match(content):
+                number = self.list_item(number, end, indent, match, card)
+            elif _RULE.match(content) or _ATTR_LINE.match(content) or content.startswith("<"):
+                number = self.skip_paragraph(number, end) if content.startswith("<") else number + 1
+            elif "|" in content and number + 1 < end and _TABLE_RULE.match(self.lines[number + 1][indent:]):
+                number = self.table(number, end, indent, card)
+            else:
+                number = self.paragraph(number, end, indent, card)
+
+    def skip_fence(self, number: int, end: int, fence: str) -> int:
+        number += 1
+        while number < end and not self.lines[number].strip().startswith(fence):
+            number += 1
+        return number + 1
+
+    def skip_paragraph(self, number: int, end: int) -> int:
+        while number < end and self.lines[number].strip():
+            number += 1
+        return number
+
+    def heading(self, number: int, col: int, level: int, card: str | None) -> None:
+        line = self.lines[number]
+        found = _HEADING_ID.search(line)
+        if found:
+            self.section, self.section_level = found.group(1), level
+        elif level <= self.section_level:
+            self.section, self.section_level = None, 7
+        suffix = _HEADING_SUFFIX.search(line, col)
+        self.add(Kind.HEADING, number, col, number, suffix.start() if suffix else len(line), card)
+
+    def admonition(self, number: int, end: int, indent: int, match: re.Match[str], card: str | None) -> int:
+        level = match.group(1)
+        inner_card = level if level in LEVELS else None
+        if match.group(2) is not None:
+            line = self.lines[number]
+            col = line.index('"', indent) + 1
+            kind = Kind.CARD_TITLE if inner_card else Kind.ADMONITION_TITLE
+            self.add(kind, number, col, number, line.rindex('"'), inner_card or card)
+        body_end = self.nested_end(number + 1, end, indent + TAB)
+        self.parse(number + 1, body_end, indent + TAB, inner_card or card)
+        return body_end
+
+    def list_item(self, number: int, end: int, indent: int, match: re.Match[str], card: str | None) -> int:
+        col = indent + match.end()
+        last = number
+        while last + 1 < end:
+            following = self.lines[last + 1]
+            if not following.strip() or (
+                _indent(following) >= indent and self.starts_block(last + 1, min(_indent(following), indent + TAB))
+            ):
+                break
+            last += 1
+        self.add(Kind.LIST_ITEM, number, col, last, len(self.lines[last].rstrip()), card)
+        body_end = self.nested_end(last + 1, end, indent + TAB)
+        self.parse(last + 1, body_end, indent + TAB, card)
+        return body_end
+
+    def table(self, number: int, end: int, indent: int, card: str | None) -> int:
+        while number < end and "|" in self.lines[number]:
+            line = self.lines[number]
+            if not _TABLE_RULE.match(line[indent:]):
+                for cell_start, cell_end in _cells(line, indent):
+                    self.add(Kind.TABLE_CELL, number, cell_start, number, cell_end, card)
+            number += 1
+        return number
+
+    def paragraph(self, number: int, end: int, indent: int, card: str | None) -> int:
+        first = number
+        while number + 1 < end and self.lines[number + 1].strip() and not self.starts_block(number + 1, indent):
+            number += 1
+        line = self.lines[first]
+        col = indent + (len(line[indent:]) - len(line[indent:].lstrip()))
+        image = _IMAGE.match(line[col:].rstrip()) if first == number else None
+        if image:
+            self.add(Kind.IMAGE_ALT, first, col + 2, first, col + 2 + len(image.group(1)), card)
+        else:
+            self.add(Kind.PARAGRAPH, first, col, number, len(self.lines[number].rstrip()), card)
+        return number + 1
+
+
+def _cells(line: str, indent: int) -> Iterator[tuple[int, int]]:
+    """Column spans of a table row's cells, trimmed of spaces."""
+    bars = [i for i, char in enumerate(line) if char == "|" and (i == 0 or line[i - 1] != "\\")]
+    edges = bars[:]
+    if not edges or line[indent:].lstrip()[:1] != "|":
+        edges.insert(0, indent - 1 + (len(line[indent:]) - len(line[indent:].lstrip())))
+    if line.rstrip()[-1:] != "|":
+        edges.append(len(line.rstrip()))
+    for left, right in zip(edges, edges[1:]):
+        cell = line[left + 1 : right]
+        if cell.strip():
+            start = left + 1 + (len(cell) - len(cell.lstrip()))
+            yield start, left + 1 + len(cell.rstrip())
+
+
+def segment(source: str, path: str) -> Page:
+    """Segment one page file (front matter and body)."""
+    meta, body, body_line = split_front_matter(source)
+    parser = _Parser(body.split("\n"), body_line)
+    parser.parse(0, len(parser.lines), 0, None)
+    front = [
+        Unit(kind, " ".join(meta[kind.value].split()), key_line(source, kind.value), None, None)
+        for kind in (Kind.TITLE, Kind.DESCRIPTION)
+        if isinstance(meta.get(kind.value), str) and meta[kind.value].strip()
+    ]
+    return Page(path, meta, body, body_line, tuple(front + parser.units))
+
+
+def apply(page: Page, translate: Callable[[Unit], str]) -> str:
+    """The page body with each unit's text replaced by ``translate(unit)``.
+
+    Units whose replacement equals their text keep their original bytes.
+    Front-matter units are not in the body: translate ``page.meta`` apart.
+    """
+    lines = page.body.split("\n")
+    for unit in sorted(
+        (unit for unit in page.units if unit.kind not in (Kind.TITLE, Kind.DESCRIPTION)),
+        key=lambda unit: unit.span,
+        reverse=True,
+    ):
+        new = translate(unit)
+        if new == unit.text:
+            continue
+        first, col, last, end = unit.span
+        new = " ".join(new.split("\n"))
+        lines[first : last + 1] = [lines[first][:col] + new + lines[last][end:]]
+    return "\n".join(lines)
