@@ -1,53 +1,75 @@
 """MkDocs hooks: unpack each event, call the core in ``leaflet``, log or raise.
 
-Warnings go to the ``mkdocs.plugins.leaflet`` logger, so ``mkdocs build
+mkdocs-static-i18n runs the whole build once per language, so every event
+below fires once per language; the language being built is the i18n
+plugin's ``current_language``. Catalogs are read once per build, in the first
+pass. Warnings go to the ``mkdocs.plugins.leaflet`` logger, so ``mkdocs build
 --strict`` fails on them; unusable input raises ``PluginError``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from leaflet.carecards import CareCardExtension
+from leaflet import catalogs
+from leaflet.carecards import LEVELS, CareCardExtension
 from leaflet.findings import Finding, LeafletError
 from leaflet.frontmatter import split_front_matter
+from leaflet.locales import LocaleReview, read_review
 from leaflet.lookalikes import find_lookalikes
 from leaflet.placeholders import substitute
 from leaflet.review import key_line, parse_review
 from leaflet.sections import load_manifest, missing_sections
+from leaflet.segment import Page as Segmented
+from leaflet.segment import Kind, apply, segment
 from leaflet.settings import Clinic, parse_clinic
+from leaflet.strings import CLINICAL_REVIEW_PENDING
+from leaflet.translate import Translations, mark_untranslated, untranslated_label
 
 log = logging.getLogger("mkdocs.plugins.leaflet")
 
 MANIFEST = "required-sections.yml"
+SOURCE_LANGUAGE = "en"
 
 
-class _State:
-    """What the hooks compute once per build and share between events."""
+class _Build:
+    """What the hooks work out once per build and share between passes."""
 
-    clinic: Clinic
     root: Path
     docs_display: str
+    clinic: Clinic
+    site_name: str
+    site_description: str | None
+    languages: list[str]
+    translations: dict[str, Translations]
+    sign_off: dict[str, LocaleReview]
     reviews: dict[str, dict[str, str]]
+    segmented: dict[str, Segmented] = {}
+    care_cards = CareCardExtension()
 
 
-state = _State()
+build = _Build()
 
 
 def _rel(path: str | Path) -> str:
     """Repo-relative path with forward slashes, for messages."""
     try:
-        return Path(path).resolve().relative_to(state.root).as_posix()
+        return Path(path).resolve().relative_to(build.root).as_posix()
     except ValueError:
         return Path(path).as_posix()
 
@@ -57,61 +79,168 @@ def _warn(findings: Iterable[Finding]) -> None:
         log.warning(str(finding))
 
 
+def _i18n(config: MkDocsConfig) -> Any:
+    return config.plugins.get("i18n")
+
+
+def _language(config: MkDocsConfig) -> str:
+    i18n = _i18n(config)
+    return (i18n.current_language if i18n else None) or SOURCE_LANGUAGE
+
+
+def _first_pass(config: MkDocsConfig) -> bool:
+    i18n = _i18n(config)
+    return i18n is None or not i18n.building
+
+
+def _translations(config: MkDocsConfig) -> Translations:
+    return build.translations.get(_language(config), Translations(SOURCE_LANGUAGE))
+
+
+# -- configuration -------------------------------------------------------
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has set the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    state.root = Path(config.config_file_path).resolve().parent
-    state.docs_display = _rel(config.docs_dir)
-    state.reviews = {}
     try:
-        config_text = Path(config.config_file_path).read_text(encoding="utf-8")
-        state.clinic = parse_clinic(config.extra, _rel(config.config_file_path), config_text)
+        if _first_pass(config):
+            _start_build(config)
+        translations = _translations(config)
     except LeafletError as error:
         raise PluginError(str(error)) from None
-    # Runs after ``admonition`` (listed in mkdocs.yml) adds its tree.
-    config.markdown_extensions.append(CareCardExtension())
+    config.site_name = translations.gettext(build.site_name)
+    if build.site_description:
+        config.site_description = translations.gettext(build.site_description)
+    build.care_cards.labels.update({level: translations.gettext(label) for level, label in LEVELS.items()})
+    if build.care_cards not in config.markdown_extensions:
+        # Runs after ``admonition`` (listed in mkdocs.yml) has built its tree.
+        config.markdown_extensions.append(build.care_cards)
     return config
 
 
+def _start_build(config: MkDocsConfig) -> None:
+    build.root = Path(config.config_file_path).resolve().parent
+    build.docs_display = _rel(config.docs_dir)
+    config_path = _rel(config.config_file_path)
+    config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+    build.clinic = parse_clinic(config.extra, config_path, config_text)
+    build.site_name, build.site_description = config.site_name, config.site_description
+    build.reviews = {}
+    i18n = _i18n(config)
+    codes = [language.locale for language in i18n.config.languages] if i18n else [SOURCE_LANGUAGE]
+    for code in codes:
+        line = next((n for n, text in enumerate(config_text.splitlines(), 1) if "locale:" in text and code in text), 1)
+        catalogs.parse_locale(code, "plugins.i18n.languages.locale", config_path, line)
+    build.languages = codes
+    build.translations, build.sign_off = {}, {}
+    available = catalogs.discover(build.root)
+    for code in codes:
+        if code == SOURCE_LANGUAGE:
+            continue
+        if code not in available:
+            path = _rel(catalogs.po_path(build.root, code))
+            raise LeafletError(
+                path, 1, f"no catalog for published language {code!r}; start one with: make language LANG={code}"
+            )
+        catalog = catalogs.read_catalog(available[code], _rel(available[code]), code)
+        build.translations[code] = Translations.from_catalog(code, catalog)
+        build.sign_off[code] = read_review(build.root, code)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    manifest_path = state.root / MANIFEST
+    if not _first_pass(config):
+        return files
+    manifest_path = build.root / MANIFEST
     try:
         manifest = load_manifest(manifest_path, _rel(manifest_path))
     except LeafletError as error:
         raise PluginError(str(error)) from None
     pages = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    _warn(missing_sections(manifest, pages, _rel(manifest_path), state.docs_display))
+    _warn(missing_sections(manifest, pages, _rel(manifest_path), build.docs_display))
     return files
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has rebuilt the nav for the language
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    translations = _translations(config)
+    for item in _walk(nav.items):
+        if item.title:
+            item.title = translations.gettext(item.title)
+    return nav
+
+
+def _walk(items: Iterable[Any]) -> Iterable[Any]:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
+
+
+# -- pages ---------------------------------------------------------------
+
+
+def _segmented(page: Page, markdown: str) -> Segmented:
+    """Segment each page once per build: every language pass gets the same text."""
+    cached = build.segmented.get(page.file.src_uri)
+    if cached is None or cached.body != markdown:
+        cached = build.segmented[page.file.src_uri] = segment(page.file.content_string, page.file.src_uri, markdown)
+    return cached
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = _rel(page.file.abs_src_path or page.file.src_path)
     source = page.file.content_string
-    _, _, first_line = split_front_matter(source)
-    _warn(find_lookalikes(source, path))
+    language = _language(config)
+    translations = _translations(config)
+    if _first_pass(config):
+        _warn(find_lookalikes(source, path))
     review, findings = parse_review(page.meta, source, path, dt.date.today())
-    _warn(findings)
+    if _first_pass(config):
+        _warn(findings)
     if review is not None:
-        state.reviews[page.file.src_uri] = review.display(state.clinic.locale)
+        locale = build.clinic.locale if language == SOURCE_LANGUAGE else Locale.parse(language)
+        build.reviews[page.file.src_uri] = review.display(locale)
+    if language != SOURCE_LANGUAGE:
+        segmented = _segmented(page, markdown)
+        label = untranslated_label(translations)
+        for unit in segmented.units:
+            if unit.kind in (Kind.TITLE, Kind.DESCRIPTION):
+                page.meta[unit.kind.value] = translations.get(unit.text) or unit.text
+        markdown = apply(segmented, lambda unit: translations.get(unit.text) or mark_untranslated(unit, label))
+    clinic = _clinic_for(translations)
     try:
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
-                line = key_line(source, key)
-                page.meta[key] = substitute(page.meta[key], state.clinic, path, line, links=False)
+                page.meta[key] = substitute(page.meta[key], clinic, path, key_line(source, key), links=False)
         if isinstance(page.meta.get("title"), str):
             page.title = page.meta["title"]
-        return substitute(markdown, state.clinic, path, first_line)
+        return substitute(markdown, clinic, path, split_front_matter(source)[2])
     except LeafletError as error:
         raise PluginError(str(error)) from None
 
 
+def _clinic_for(translations: Translations) -> Clinic:
+    return dataclasses.replace(build.clinic, opening_hours=translations.gettext(build.clinic.opening_hours))
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    translations = _translations(config)
     env.add_extension("jinja2.ext.i18n")
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    env.globals["clinic"] = state.clinic
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["clinic"] = _clinic_for(translations)
     return env
 
 
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-) -> dict[str, Any]:
-    context["review"] = state.reviews.get(page.file.src_uri)
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    language = _language(config)
+    context["review"] = build.reviews.get(page.file.src_uri)
+    sign_off = build.sign_off.get(language)
+    pending = sign_off is not None and not sign_off.clinically_reviewed
+    context["translation_notice"] = _translations(config).gettext(CLINICAL_REVIEW_PENDING) if pending else None
     return context
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    # A translator saving a catalog sees the page rebuild in the browser.
+    server.watch(str(build.root / catalogs.LOCALES))
+    server.watch(str(build.root / MANIFEST))
+    return server

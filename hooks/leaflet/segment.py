@@ -236,9 +236,14 @@ def _cells(line: str, indent: int) -> Iterator[tuple[int, int]]:
             yield start, left + 1 + len(cell.rstrip())
 
 
-def segment(source: str, path: str) -> Page:
-    """Segment one page file (front matter and body)."""
-    meta, body, body_line = split_front_matter(source)
+def segment(source: str, path: str, body: str | None = None) -> Page:
+    """Segment one page file (front matter and body).
+
+    ``body`` replaces the file's body when another tool has already changed
+    it (MkDocs plugins may); its lines are still counted from the file's.
+    """
+    meta, file_body, body_line = split_front_matter(source)
+    body = file_body if body is None else body
     parser = _Parser(body.split("\n"), body_line)
     parser.parse(0, len(parser.lines), 0, None)
     front = [
