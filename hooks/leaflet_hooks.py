@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import logging
+import posixpath
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,7 @@ from leaflet.locales import LocaleReview, read_review
 from leaflet.lookalikes import find_lookalikes
 from leaflet.placeholders import substitute
 from leaflet.review import key_line, parse_review
+from leaflet.search import split_index
 from leaflet.sections import load_manifest, missing_sections
 from leaflet.segment import Page as Segmented
 from leaflet.segment import Kind, apply, segment
@@ -59,6 +63,7 @@ class _Build:
     translations: dict[str, Translations]
     sign_off: dict[str, LocaleReview]
     reviews: dict[str, dict[str, str]]
+    search_configs: dict[str, dict[str, Any]]
     segmented: dict[str, Segmented] = {}
     care_cards = CareCardExtension()
 
@@ -112,10 +117,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if build.site_description:
         config.site_description = translations.gettext(build.site_description)
     build.care_cards.labels.update({level: translations.gettext(label) for level, label in LEVELS.items()})
+    build.search_configs[_language(config)] = _search_config(config)
     if build.care_cards not in config.markdown_extensions:
         # Runs after ``admonition`` (listed in mkdocs.yml) has built its tree.
         config.markdown_extensions.append(build.care_cards)
     return config
+
+
+def _search_config(config: MkDocsConfig) -> dict[str, Any]:
+    """Material's own search settings for the language of this pass."""
+    template = config.theme.get_env().get_template("partials/language.html", None, {"config": config})
+    language = template.module
+    return {
+        "lang": [language.t("search.config.lang")],
+        "separator": language.t("search.config.separator"),
+        "pipeline": [step for step in language.t("search.config.pipeline").split(",") if step.strip()],
+    }
 
 
 def _start_build(config: MkDocsConfig) -> None:
@@ -132,7 +149,7 @@ def _start_build(config: MkDocsConfig) -> None:
         line = next((n for n, text in enumerate(config_text.splitlines(), 1) if "locale:" in text and code in text), 1)
         catalogs.parse_locale(code, "plugins.i18n.languages.locale", config_path, line)
     build.languages = codes
-    build.translations, build.sign_off = {}, {}
+    build.translations, build.sign_off, build.search_configs = {}, {}, {}
     available = catalogs.discover(build.root)
     for code in codes:
         if code == SOURCE_LANGUAGE:
@@ -227,11 +244,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["clinic"] = _clinic_for(translations)
+    env.globals["source_language"] = build.languages[0]
     return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = _language(config)
+    if language != build.languages[0]:
+        # Material's search (and its sitemap fetch) start from ``base``: point
+        # it at the language's root so each language loads its own index.
+        context["base_url"] = posixpath.join(context["base_url"], language) + "/"
     context["review"] = build.reviews.get(page.file.src_uri)
     sign_off = build.sign_off.get(language)
     pending = sign_off is not None and not sign_off.clinically_reviewed
@@ -244,3 +266,36 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     server.watch(str(build.root / catalogs.LOCALES))
     server.watch(str(build.root / MANIFEST))
     return server
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    if not _first_pass(config):
+        return  # a language pass inside the i18n plugin's loop
+    site = Path(config.site_dir)
+    _split_search_index(site)
+    _sitemap_beside_every_page(site)
+
+
+def _split_search_index(site: Path) -> None:
+    merged_path = site / "search" / "search_index.json"
+    if not merged_path.is_file():
+        return
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    default = build.languages[0]
+    for language, index in split_index(merged, build.languages, default, build.search_configs).items():
+        target = site / ("" if language == default else language) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def _sitemap_beside_every_page(site: Path) -> None:
+    """Material fetches ``sitemap.xml`` beside its base and beside every
+    ``<link rel=alternate>`` of a page; serve the one sitemap at each place so
+    no page load makes a failing request."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    for page in site.rglob("index.html"):
+        if page.parent != site and not (page.parent / "sitemap.xml").exists():
+            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
