@@ -15,6 +15,7 @@ import json
 import logging
 import posixpath
 import shutil
+from urllib.parse import urlsplit
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -228,8 +229,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = substitute(page.meta[key], clinic, path, key_line(source, key), links=False)
-        if isinstance(page.meta.get("title"), str):
-            page.title = page.meta["title"]
         return substitute(markdown, clinic, path, split_front_matter(source)[2])
     except LeafletError as error:
         raise PluginError(str(error)) from None
@@ -250,6 +249,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     language = _language(config)
+    _relative_alternates(config)
     if language != build.languages[0]:
         # Material's search (and its sitemap fetch) start from ``base``: point
         # it at the language's root so each language loads its own index.
@@ -259,6 +259,21 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     pending = sign_off is not None and not sign_off.clinically_reviewed
     context["translation_notice"] = _translations(config).gettext(CLINICAL_REVIEW_PENDING) if pending else None
     return context
+
+
+def _relative_alternates(config: MkDocsConfig) -> None:
+    """Language links relative to the page, as for every other page.
+
+    mkdocs-static-i18n links home pages absolutely (``/hip-injection/fr/``),
+    which breaks when a clinic hosts the site under another path.
+    """
+    prefix = urlsplit(config.site_url or "").path or "/"
+    # mkdocs-static-i18n sets the attribute, which templates read before the key.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alternate in alternates:
+        link = alternate.get("link", "")
+        if link.startswith(prefix):
+            alternate["link"] = link[len(prefix):] or "./"
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

@@ -11,10 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "docs", "overrides", "hooks")
+PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "babel.cfg", "docs", "overrides", "hooks", "locales")
+LANGUAGES = [
+    language["locale"]
+    for plugin in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    if isinstance(plugin, dict) and "i18n" in plugin
+    for language in plugin["i18n"]["languages"]
+]
+TRANSLATED = [language for language in LANGUAGES if language != "en"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -72,5 +80,15 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def english_pages(site: Path) -> list[Path]:
-    """Every built content page (not the 404 page)."""
-    return sorted(path for path in site.rglob("index.html") if "search" not in path.parts)
+    """Every built English content page (not the 404 page, not a translation)."""
+    return language_pages(site, "en")
+
+
+def language_pages(site: Path, language: str) -> list[Path]:
+    """Every built content page of one language."""
+    root = site if language == "en" else site / language
+    return sorted(
+        path
+        for path in root.rglob("index.html")
+        if language != "en" or path.relative_to(site).parts[0] not in TRANSLATED
+    )

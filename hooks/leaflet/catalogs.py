@@ -26,7 +26,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from .findings import LeafletError
 
@@ -41,6 +41,8 @@ WIDTH = 76
 #: really format their strings
 _FORMAT_FLAGS = {"python-format", "python-brace-format"}
 _FORMATTED_SOURCES = (".html", ".py")
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(rf"^(?:#~ ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
 _DATE_HEADERS = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 
 
@@ -80,6 +82,7 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise LeafletError(display, line, "the catalog is not valid UTF-8; save it as UTF-8") from None
+    _check_syntax(text, display)
     try:
         catalog = read_po(io.StringIO(text), locale=locale, domain=DOMAIN, abort_invalid=True)
     except PoFileError as error:
@@ -89,6 +92,20 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
     for message in _all_messages(catalog):
         _restore_previous_id(message)
     return catalog
+
+
+def _check_syntax(text: str, display: str) -> None:
+    """Babel forgives lines gettext rejects (a missing quote); we do not."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith("#~")):
+            continue
+        if stripped.startswith("#~") and stripped[2:].strip()[:1] in ("", "|", ",", ".", ":"):
+            continue  # an obsolete entry's comments
+        if not _PO_LINE.match(stripped):
+            raise LeafletError(
+                display, number, f"not a valid PO file: expected a keyword and a quoted string, but found {stripped[:60]!r}"
+            )
 
 
 def _all_messages(catalog: Catalog) -> Iterable[Message]:
@@ -124,9 +141,30 @@ def render(catalog: Catalog) -> bytes:
         sort_output=False,
         sort_by_file=False,
         ignore_obsolete=False,
-        include_previous=True,
+        include_previous=False,
     )
-    return buffer.getvalue()
+    return _with_previous_ids(buffer.getvalue().decode("utf-8"), catalog).encode("utf-8")
+
+
+def _with_previous_ids(text: str, catalog: Catalog) -> str:
+    """Add ``#| msgid`` lines as gettext writes them.
+
+    Babel folds a long previous msgid like a comment, cutting through its
+    quotes, which gettext tools then reject; these lines are wrapped as strings.
+    """
+    entries = text.split("\n\n")
+    messages = [message for message in catalog if message.id] + list(catalog.obsolete.values())
+    # entries[0] is the header; the rest follow the catalog's order
+    for index, message in enumerate(messages, start=1):
+        if not message.previous_id or index >= len(entries):
+            continue
+        previous = message.previous_id if isinstance(message.previous_id, str) else message.previous_id[0]
+        block = normalize(previous, prefix="", width=WIDTH).split("\n")
+        lines = ["#| msgid " + block[0], *("#| " + line for line in block[1:])]
+        entry = entries[index].split("\n")
+        at = next(i for i, line in enumerate(entry) if line.startswith(("msgctxt", "msgid", "#~ msg")))
+        entries[index] = "\n".join(entry[:at] + lines + entry[at:])
+    return "\n\n".join(entries)
 
 
 def _write_if_changed(path: Path, content: bytes) -> bool:

@@ -1,0 +1,265 @@
+"""The translated site, through real ``mkdocs build`` runs."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import MKDOCS, ROOT, TRANSLATED, language_pages, run_build, soup
+from leaflet import catalogs
+from leaflet.carecards import LEVELS
+from leaflet.segment import segment
+from leaflet.strings import CLINICAL_REVIEW_PENDING, UNTRANSLATED
+
+with catalogs.po_path(ROOT, "fr").open("rb") as _handle:
+    FR = read_po(_handle)
+
+
+def fr(msgid: str) -> str:
+    message = FR.get(msgid)
+    assert message is not None and message.string, msgid
+    return message.string
+
+
+def page(site: Path, path: str):
+    return soup(site / path / "index.html")
+
+
+def text(element) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())
+
+
+def test_french_pages_carry_french_text(site: Path) -> None:
+    risks = page(site, "fr/risks")
+    assert text(risks.find(id="complications")) == fr("Possible complications")
+    assert text(risks.find(id="side-effects")) == fr("Side effects")
+    article = text(risks.select_one("article"))
+    source = segment((ROOT / "docs/risks.md").read_text(encoding="utf-8"), "risks.md")
+    for unit in source.units:
+        plain = re.sub(r"\*\*|\[|\]\([^)]*\)|\{\{[^}]*\}\}", "", fr(unit.text)).split()
+        assert " ".join(plain[:4]) in article, unit.text
+    assert "Possible complications" not in article
+
+
+def test_french_titles_nav_and_site_name(site: Path) -> None:
+    before = page(site, "fr/before")
+    assert before.title.get_text().startswith(fr("Before your injection"))
+    assert text(before.select_one("article h1")) == fr("Before your injection")
+    nav = [text(a) for a in before.select("nav.md-nav--primary > ul > li > a")]
+    assert nav == [fr(title) for title in ("Overview", "Before your injection", "On the day", "After your injection", "Risks and side effects", "When to get help", "Questions and contacts")]
+    assert fr("Hip joint injection") in text(before.select_one(".md-header__topic"))
+    english = segment((ROOT / "docs/before.md").read_text(encoding="utf-8"), "before.md").meta["description"]
+    assert before.select_one('meta[name="description"]')["content"] == fr(english)
+    assert text(before.select_one(".leaflet-summary")) == fr(english)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_translated_page_has_its_lang_and_alternates(site: Path, language: str) -> None:
+    pages = language_pages(site, language)
+    assert len(pages) == 7
+    for path in pages:
+        html = soup(path)
+        assert html.html["lang"] == language
+        alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"]')}
+        assert set(alternates) == {"en", *TRANSLATED, "x-default"}
+        assert alternates["x-default"] == alternates["en"]
+        # Each alternate is the same page in the other language, and exists.
+        for href in alternates.values():
+            assert (path.parent / href / "index.html").resolve().is_file(), (path, href)
+
+
+def test_english_pages_point_to_their_translations(site: Path) -> None:
+    html = page(site, "risks")
+    assert html.html["lang"] == "en"
+    alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"]')}
+    assert alternates == {"en": "./", "fr": "../fr/risks/", "x-default": "./"}
+    switcher = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
+    assert switcher == {"en": "./", "fr": "../fr/risks/"}
+
+
+def test_french_page_is_fully_translated_and_marked_unreviewed(site: Path) -> None:
+    for path in language_pages(site, "fr"):
+        html = soup(path)
+        assert not html.select(".leaflet-untranslated"), path
+        assert text(html.select_one(".leaflet-notice")) == fr(CLINICAL_REVIEW_PENDING)
+
+
+def test_french_care_cards_labels_and_review_dates(site: Path) -> None:
+    html = page(site, "fr/get-help")
+    labels = [text(span) for span in html.select(".care-card__label")]
+    assert labels == [fr(LEVELS[level]) for level in ("routine", "urgent", "emergency")]
+    review = text(html.select_one(".leaflet-review"))
+    assert "2 novembre 2026" in review and "2 novembre 2027" in review
+    assert fr("Page last reviewed:") in review
+    contacts = html.select_one(".leaflet-contacts")
+    assert fr("Contact us") == text(contacts.select_one("h2"))
+    assert "du lundi au vendredi" in text(contacts)
+    assert {a["href"] for a in contacts.select('a[href^="tel:"]')} == {"tel:+441614960000", "tel:+441614960999", "tel:999"}
+
+
+def test_each_language_has_its_own_search_index(site: Path) -> None:
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    french = json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    assert not any(doc["location"].startswith("fr/") for doc in english["docs"])
+    english_text = " ".join(doc["text"] + doc["title"] for doc in english["docs"])
+    french_text = " ".join(doc["text"] + doc["title"] for doc in french["docs"])
+    assert "joint infection" in english_text and fr("Possible complications") not in english_text
+    assert fr("Possible complications") in french_text and "Possible complications" not in french_text
+    # Every heading has an id, so anchors are the same in every language.
+    assert {doc["location"] for doc in french["docs"]} == {doc["location"] for doc in english["docs"]}
+    assert "risks/#complications" in {doc["location"] for doc in french["docs"]}
+
+
+def test_french_pages_search_from_their_own_root(site: Path) -> None:
+    config = json.loads(page(site, "fr/before").select_one("#__config").string)
+    assert config["base"] == "../../fr/"
+    assert (site / "fr/before" / config["base"] / "search/search_index.json").resolve().is_file()
+
+
+def test_one_sitemap_with_alternates_and_nothing_fetched_fails(site: Path) -> None:
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<url>.*?</url>", sitemap, re.S)
+    assert len(urls) == 7 * (1 + len(TRANSLATED))
+    for url in urls:
+        assert set(re.findall(r'hreflang="([^"]+)"', url)) == {"en", *TRANSLATED, "x-default"}
+    # Material fetches sitemap.xml beside its base and every alternate link.
+    for language in ["en", *TRANSLATED]:
+        for path in language_pages(site, language):
+            html = soup(path)
+            base = json.loads(html.select_one("#__config").string)["base"]
+            targets = [base] + [link["href"] for link in html.select('link[rel="alternate"]')]
+            for target in targets:
+                assert (path.parent / target / "sitemap.xml").resolve().is_file(), (path, target)
+
+
+# -- builds of changed copies ---------------------------------------------
+
+
+def _set_msgstr(project: Path, msgid: str, msgstr: str, fuzzy: bool = False) -> None:
+    path = catalogs.po_path(project, "fr")
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    message = catalog.get(msgid)
+    message.string = msgstr
+    if fuzzy:
+        message.flags.add("fuzzy")
+    path.write_bytes(catalogs.render(catalog))
+
+
+@pytest.mark.parametrize("fuzzy", [False, True], ids=["blank", "fuzzy"])
+def test_an_untranslated_block_shows_marked_english(project: Path, fuzzy: bool) -> None:
+    english = "Bleeding, nerve damage or damage to the joint."
+    msgid = next(m.id for m in FR if m.id and english in m.id)
+    _set_msgstr(project, msgid, fr(msgid) if fuzzy else "", fuzzy=fuzzy)
+    build = run_build(project, strict=False)
+    assert build.returncode == 0, build.output
+    html = soup(build.site / "fr/risks/index.html")
+    markers = html.select(".leaflet-untranslated")
+    assert len(markers) == 1
+    assert text(markers[0].select_one(".leaflet-untranslated__label")) == fr(UNTRANSLATED)
+    english_part = markers[0].select_one('[lang="en"]')
+    assert english in text(english_part)
+    assert markers[0].find_parent("li") is not None  # still the list item it was
+
+
+def test_a_corrupt_catalog_fails_the_build_with_path_and_line(project: Path) -> None:
+    path = catalogs.po_path(project, "fr")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if line.startswith("msgstr") and i > 20)
+    lines[number] = lines[number].rstrip('"')
+    path.write_text("\n".join(lines), encoding="utf-8")
+    build = run_build(project, strict=False)
+    assert build.returncode == 1
+    assert f"locales/fr/LC_MESSAGES/messages.po:{number + 1}: not a valid PO file" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_an_unknown_locale_is_a_clear_error(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('locale: "fr"', 'locale: "xx"'), encoding="utf-8")
+    build = run_build(project, strict=False)
+    assert build.returncode == 1
+    line = next(n for n, l in enumerate(config.read_text().splitlines(), 1) if 'locale: "xx"' in l)
+    assert f"mkdocs.yml:{line}: plugins.i18n.languages.locale: 'xx' is not a locale Babel knows" in build.output
+
+
+def test_a_published_language_without_a_catalog_is_a_clear_error(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace('name: Français', 'name: Français\n        - locale: "de"\n          name: Deutsch'), encoding="utf-8")
+    build = run_build(project, strict=False)
+    assert build.returncode == 1
+    assert "locales/de/LC_MESSAGES/messages.po:1: no catalog for published language 'de'; start one with: make language LANG=de" in build.output
+
+
+def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
+    probe = project / "count.py"
+    probe.write_text(
+        "import sys, collections\n"
+        "from mkdocs.config import load_config\n"
+        "from mkdocs.commands.build import build\n"
+        "import leaflet.catalogs, leaflet.segment\n"
+        "calls = collections.Counter()\n"
+        "def counted(name, function):\n"
+        "    def wrapper(*args, **kwargs):\n"
+        "        calls[name] += 1\n"
+        "        return function(*args, **kwargs)\n"
+        "    return wrapper\n"
+        "leaflet.catalogs.read_catalog = counted('catalog', leaflet.catalogs.read_catalog)\n"
+        "leaflet.segment.segment = counted('segment', leaflet.segment.segment)\n"
+        "build(load_config('mkdocs.yml', site_dir='site'))\n"
+        "print(dict(calls))\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, str(probe)], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    counts = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 (our own probe's dict)
+    assert counts == {"catalog": len(TRANSLATED), "segment": 7}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_rebuilds_when_a_catalog_changes(project: Path) -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/hip-injection/fr/risks/"
+
+    def fetch() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(predicate, seconds: float = 60) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                body = fetch()
+                if predicate(body):
+                    return body
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the served page did not show the change")
+
+    try:
+        wait_for(lambda body: fr("Possible complications") in body)
+        _set_msgstr(project, "Possible complications", "Complications éventuelles (modifié)")
+        wait_for(lambda body: "Complications éventuelles (modifié)" in body)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
