@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve readability clean
+.PHONY: site test serve readability catalogs language clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ test: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+# Translators: refresh every catalog from docs/ (never loses a translation).
+catalogs: $(STAMP)
+	$(BIN)/python -m leaflet.catalogs refresh
+
+# Start a language: make language LOCALE=pl
+language: $(STAMP)
+	@test -n "$(LOCALE)" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pl"; exit 2; }
+	$(BIN)/python -m leaflet.catalogs init "$(LOCALE)"
 
 readability: $(STAMP)
 	$(BIN)/python -m leaflet.readability docs

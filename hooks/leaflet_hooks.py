@@ -114,6 +114,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         translations = _translations(config)
     except LeafletError as error:
         raise PluginError(str(error)) from None
+    # Right to left for Arabic-script and Hebrew locales, per language (Babel knows which).
+    rtl = Locale.parse(_language(config)).character_order == "right-to-left"
+    config.theme["direction"] = "rtl" if rtl else "ltr"
     config.site_name = translations.gettext(build.site_name)
     if build.site_description:
         config.site_description = translations.gettext(build.site_description)
@@ -158,7 +161,7 @@ def _start_build(config: MkDocsConfig) -> None:
         if code not in available:
             path = _rel(catalogs.po_path(build.root, code))
             raise LeafletError(
-                path, 1, f"no catalog for published language {code!r}; start one with: make language LANG={code}"
+                path, 1, f"no catalog for published language {code!r}; start one with: make language LOCALE={code}"
             )
         catalog = catalogs.read_catalog(available[code], _rel(available[code]), code)
         build.translations[code] = Translations.from_catalog(code, catalog)

@@ -87,8 +87,10 @@ def english_pages(site: Path) -> list[Path]:
 def language_pages(site: Path, language: str) -> list[Path]:
     """Every built content page of one language."""
     root = site if language == "en" else site / language
+    # A language root is a folder with its own search index.
+    others = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
     return sorted(
         path
         for path in root.rglob("index.html")
-        if language != "en" or path.relative_to(site).parts[0] not in TRANSLATED
+        if language != "en" or path.relative_to(site).parts[0] not in others
     )

@@ -111,6 +111,7 @@ def test_a_new_language_starts_from_the_template_and_is_never_replaced(project: 
         catalog = read_po(handle)
     assert str(catalog.locale) == "pl"
     assert "Possible complications" in catalog and not catalog.get("Possible complications").string
+    assert "clinical_reviewer: null" in (project / "locales/pl/review.yml").read_text(encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace('msgid "Overview"\nmsgstr ""', 'msgid "Overview"\nmsgstr "Przegląd"'), encoding="utf-8")
     with pytest.raises(LeafletError, match="'pl' already has a catalog"):
         catalogs.init(project, "pl")

@@ -198,7 +198,7 @@ def test_a_published_language_without_a_catalog_is_a_clear_error(project: Path) 
     config.write_text(config.read_text(encoding="utf-8").replace('name: Français', 'name: Français\n        - locale: "de"\n          name: Deutsch'), encoding="utf-8")
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert "locales/de/LC_MESSAGES/messages.po:1: no catalog for published language 'de'; start one with: make language LANG=de" in build.output
+    assert "locales/de/LC_MESSAGES/messages.po:1: no catalog for published language 'de'; start one with: make language LOCALE=de" in build.output
 
 
 def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
@@ -263,3 +263,21 @@ def test_serve_rebuilds_when_a_catalog_changes(project: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_direction_is_set_per_language(project: Path) -> None:
+    catalogs.init(project, "ar")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("name: Français", 'name: Français\n        - locale: "ar"\n          name: العربية'),
+        encoding="utf-8",
+    )
+    build = run_build(project, strict=False)
+    assert build.returncode == 0, build.output
+    for language, direction in (("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")):
+        for path in language_pages(build.site, language):
+            html = soup(path)
+            assert html.html["lang"] == language and html.body["dir"] == direction, path
+    # An empty catalog: every block shows in English, marked, in the reader's language voice switch.
+    markers = soup(build.site / "ar/risks/index.html").select(".leaflet-untranslated [lang='en']")
+    assert len(markers) > 10

@@ -41,6 +41,16 @@ WIDTH = 76
 #: really format their strings
 _FORMAT_FLAGS = {"python-format", "python-brace-format"}
 _FORMATTED_SOURCES = (".html", ".py")
+REVIEW_TEMPLATE = """\
+# Sign-off for this translation. Until a clinical reviewer and a date are
+# recorded here, every page in this language tells readers that the
+# translation has not yet been checked by a clinician.
+translator: null
+language_reviewer: null
+clinical_reviewer: null
+reviewed_on: null
+source_version: null
+"""
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _PO_LINE = re.compile(rf"^(?:#~ ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?{_STRING}[ \t]*$")
 _DATE_HEADERS = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
@@ -226,6 +236,9 @@ def init(root: Path, code: str) -> Path:
         if message.id:
             catalog.add(message.id, "", message.locations, auto_comments=message.auto_comments, context=message.context)
     _write_if_changed(path, render(catalog))
+    sign_off = path.parent.parent / "review.yml"
+    if not sign_off.exists():
+        sign_off.write_text(REVIEW_TEMPLATE, encoding="utf-8")
     return path
 
 
