@@ -30,7 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from leaflet import catalogs
+from leaflet import catalogs, coverage
 from leaflet.carecards import LEVELS, CareCardExtension
 from leaflet.findings import Finding, LeafletError
 from leaflet.frontmatter import split_front_matter
@@ -40,8 +40,7 @@ from leaflet.placeholders import substitute
 from leaflet.review import key_line, parse_review
 from leaflet.search import split_index
 from leaflet.sections import load_manifest, missing_sections
-from leaflet.segment import Page as Segmented
-from leaflet.segment import Kind, apply, segment
+from leaflet.segment import apply, segment
 from leaflet.settings import Clinic, parse_clinic
 from leaflet.strings import CLINICAL_REVIEW_PENDING
 from leaflet.translate import Translations, mark_untranslated, untranslated_label
@@ -65,7 +64,8 @@ class _Build:
     sign_off: dict[str, LocaleReview]
     reviews: dict[str, dict[str, str]]
     search_configs: dict[str, dict[str, Any]]
-    segmented: dict[str, Segmented] = {}
+    catalogs: dict[str, Any]
+    source: coverage.Source
     care_cards = CareCardExtension()
 
 
@@ -153,7 +153,8 @@ def _start_build(config: MkDocsConfig) -> None:
         line = next((n for n, text in enumerate(config_text.splitlines(), 1) if "locale:" in text and code in text), 1)
         catalogs.parse_locale(code, "plugins.i18n.languages.locale", config_path, line)
     build.languages = codes
-    build.translations, build.sign_off, build.search_configs = {}, {}, {}
+    build.translations, build.sign_off, build.search_configs, build.catalogs = {}, {}, {}, {}
+    build.source = coverage.read_source(build.root)
     available = catalogs.discover(build.root)
     for code in codes:
         if code == SOURCE_LANGUAGE:
@@ -164,7 +165,9 @@ def _start_build(config: MkDocsConfig) -> None:
                 path, 1, f"no catalog for published language {code!r}; start one with: make language LOCALE={code}"
             )
         catalog = catalogs.read_catalog(available[code], _rel(available[code]), code)
-        build.translations[code] = Translations.from_catalog(code, catalog)
+        build.catalogs[code] = catalog
+        # Only current, QA-clean translations are ever rendered; the rest show marked English.
+        build.translations[code] = Translations(code, coverage.usable_translations(catalog, code, build.source))
         build.sign_off[code] = read_review(build.root, code)
 
 
@@ -199,12 +202,18 @@ def _walk(items: Iterable[Any]) -> Iterable[Any]:
 # -- pages ---------------------------------------------------------------
 
 
-def _segmented(page: Page, markdown: str) -> Segmented:
-    """Segment each page once per build: every language pass gets the same text."""
-    cached = build.segmented.get(page.file.src_uri)
-    if cached is None or cached.body != markdown:
-        cached = build.segmented[page.file.src_uri] = segment(page.file.content_string, page.file.src_uri, markdown)
-    return cached
+def _translate_body(page: Page, markdown: str, translate: Any) -> str:
+    """The page's Markdown with each block translated.
+
+    mkdocs-static-i18n drops the file's final newline; apart from that the
+    text is the file's, so the segmentation made for extraction and coverage
+    (cached) serves every language pass.
+    """
+    segmented = segment(page.file.content_string, page.file.src_uri)
+    trailing = markdown[len(markdown.rstrip("\n")):]
+    if segmented.body.rstrip("\n") != markdown.rstrip("\n"):
+        segmented = segment(page.file.content_string, page.file.src_uri, markdown)
+    return apply(segmented, translate).rstrip("\n") + trailing
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -221,12 +230,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         locale = build.clinic.locale if language == SOURCE_LANGUAGE else Locale.parse(language)
         build.reviews[page.file.src_uri] = review.display(locale)
     if language != SOURCE_LANGUAGE:
-        segmented = _segmented(page, markdown)
         label = untranslated_label(translations)
-        for unit in segmented.units:
-            if unit.kind in (Kind.TITLE, Kind.DESCRIPTION):
-                page.meta[unit.kind.value] = translations.get(unit.text) or unit.text
-        markdown = apply(segmented, lambda unit: translations.get(unit.text) or mark_untranslated(unit, label))
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                english = " ".join(page.meta[key].split())
+                page.meta[key] = translations.get(english) or english
+        markdown = _translate_body(page, markdown, lambda unit: translations.get(unit.text) or mark_untranslated(unit, label))
     clinic = _clinic_for(translations)
     try:
         for key in ("title", "description"):
@@ -293,6 +302,28 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     _split_search_index(site)
     _sitemap_beside_every_page(site)
+    _check_coverage()
+
+
+def _check_coverage() -> None:
+    """Once per build, after every language: coverage and QA of each catalog."""
+    try:
+        report = coverage.check(build.root, loaded=build.catalogs, source=build.source)
+    except LeafletError as error:
+        raise PluginError(str(error)) from None
+    published = [issue for issue in report.findings if issue.locale in build.languages]
+    for issue in report.findings:
+        if issue.locale in build.languages:
+            log.warning(f"{issue} [{issue.locale}]")
+        else:
+            log.info(f"{issue} [{issue.locale}, draft]")
+    drafts = [locale.locale for locale in report.locales if not locale.published]
+    summary = (
+        f"locale coverage: {len(published)} finding{'s' if len(published) != 1 else ''} in published languages "
+        f"({', '.join(build.languages[1:]) or 'none'})"
+        + (f"; drafts not built: {', '.join(drafts)}" if drafts else "")
+    )
+    (log.warning if published else log.info)(summary)
 
 
 def _split_search_index(site: Path) -> None:

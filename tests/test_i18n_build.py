@@ -215,7 +215,7 @@ def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
         "        return function(*args, **kwargs)\n"
         "    return wrapper\n"
         "leaflet.catalogs.read_catalog = counted('catalog', leaflet.catalogs.read_catalog)\n"
-        "leaflet.segment.segment = counted('segment', leaflet.segment.segment)\n"
+        "leaflet.segment._Parser.__init__ = counted('segment', leaflet.segment._Parser.__init__)\n"
         "build(load_config('mkdocs.yml', site_dir='site'))\n"
         "print(dict(calls))\n",
         encoding="utf-8",

@@ -15,6 +15,7 @@ byte for byte.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -241,7 +242,14 @@ def segment(source: str, path: str, body: str | None = None) -> Page:
 
     ``body`` replaces the file's body when another tool has already changed
     it (MkDocs plugins may); its lines are still counted from the file's.
+    The same text is segmented once: extraction, the build's language passes
+    and the coverage check all get the same result.
     """
+    return _segment(source, path, body)
+
+
+@functools.lru_cache(maxsize=256)
+def _segment(source: str, path: str, body: str | None) -> Page:
     meta, file_body, body_line = split_front_matter(source)
     body = file_body if body is None else body
     parser = _Parser(body.split("\n"), body_line)

@@ -1,0 +1,206 @@
+"""The coverage report in every format, from one model (see :mod:`leaflet.coverage`)."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from .coverage import Issue, LocaleCoverage, Report, SectionCoverage
+
+YES, NO = "✓", "✗"
+
+
+def to_data(report: Report) -> dict[str, Any]:
+    """The JSON contract: ok, locales[], sections[], findings[]."""
+    return {
+        "ok": report.ok,
+        "locales": [_locale_data(locale) for locale in report.locales],
+        "findings": [_issue_data(issue) for issue in report.findings],
+    }
+
+
+def _locale_data(locale: LocaleCoverage) -> dict[str, Any]:
+    review = locale.review
+    return {
+        "locale": locale.locale,
+        "published": locale.published,
+        "ok": locale.ok,
+        "messages": dict(locale.messages),
+        "review": {
+            "translator": review.translator,
+            "language_reviewer": review.language_reviewer,
+            "clinical_reviewer": review.clinical_reviewer,
+            "reviewed_on": review.reviewed_on.isoformat() if review.reviewed_on else None,
+            "source_version": review.source_version,
+            "clinically_reviewed": review.clinically_reviewed,
+            "note": locale.review_note,
+        },
+        "sections": [_section_data(section) for section in locale.sections],
+        "findings": [_issue_data(issue) for issue in locale.findings],
+        "escapes": [
+            {"file": e.file, "line": e.line, "code": e.code, "msgid": e.msgid, "applied": e.applied}
+            for e in locale.escapes
+        ],
+    }
+
+
+def _section_data(section: SectionCoverage) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "page": section.page,
+        "safety": section.safety,
+        "total": section.total,
+        "translated": section.translated,
+        "fuzzy": section.fuzzy,
+        "untranslated": section.untranslated,
+        "missing": section.missing,
+        "ok": section.ok,
+        "changed_since_sign_off": section.changed_since_sign_off,
+    }
+
+
+def _issue_data(issue: Issue) -> dict[str, Any]:
+    return {
+        "file": issue.file,
+        "line": issue.line,
+        "code": issue.code,
+        "message": issue.message,
+        "locale": issue.locale,
+        "section": issue.section,
+    }
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(to_data(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(section: SectionCoverage) -> str:
+    mark = YES if section.ok else NO
+    detail = f"{section.translated}/{section.total}"
+    extra = [f"{n} {what}" for n, what in ((section.fuzzy, "fuzzy"), (section.untranslated, "empty"), (section.missing, "missing")) if n]
+    return f"{mark} {detail}" + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _state(locale: LocaleCoverage) -> str:
+    kind = "published" if locale.published else "draft"
+    verdict = "ok" if locale.ok else ("fails" if locale.published else "incomplete (draft: not fatal)")
+    return f"{locale.locale} ({kind}): {verdict}"
+
+
+def _review_line(locale: LocaleCoverage) -> str:
+    review = locale.review
+    if review.clinically_reviewed:
+        state = f"clinically reviewed by {review.clinical_reviewer} on {review.reviewed_on}"
+    else:
+        state = "not yet clinically reviewed"
+    names = ", ".join(
+        f"{label} {value}" for label, value in (("translator", review.translator), ("language reviewer", review.language_reviewer)) if value
+    )
+    changed = [s.id for s in locale.sections if s.changed_since_sign_off]
+    parts = [state] + ([names] if names else [])
+    if changed:
+        parts.append("English changed since sign-off in: " + ", ".join(changed))
+    elif locale.review_note:
+        parts.append(locale.review_note)
+    return "; ".join(parts)
+
+
+def as_table(report: Report) -> str:
+    if not report.locales:
+        return "No translation catalogs: English only.\n"
+    sections = report.locales[0].sections
+    header = ["section", *(f"{l.locale}{'' if l.published else ' (draft)'}" for l in report.locales)]
+    rows = [
+        [f"{s.page}#{s.id}{' (safety)' if s.safety else ''}", *(_cell(l.sections[i]) for l in report.locales)]
+        for i, s in enumerate(sections)
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    out = lines + [""]
+    for locale in report.locales:
+        out.append(f"{_state(locale)}. Review: {_review_line(locale)}.")
+        for escape in locale.escapes:
+            note = "" if escape.applied else " (ignored: safety section)"
+            out.append(f"  escape {escape.file}:{escape.line}: allow-{escape.code}{note}")
+    findings = report.findings
+    if findings:
+        out += ["", *(f"{issue} [{issue.locale}{'#' + issue.section if issue.section else ''}]" for issue in findings)]
+    published = sum(1 for issue in findings if _published(report, issue.locale))
+    out += ["", f"{'OK' if report.ok else 'FAILED'}: {published} finding{'s' if published != 1 else ''} in published languages, "
+            f"{len(findings) - published} in drafts."]
+    return "\n".join(out) + "\n"
+
+
+def _published(report: Report, code: str) -> bool:
+    return any(l.published for l in report.locales if l.locale == code)
+
+
+def _escape_property(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def as_github(report: Report) -> str:
+    """Workflow commands: one annotation per finding, on its file and line."""
+    lines = []
+    for issue in report.findings:
+        level = "error" if _published(report, issue.locale) else "warning"
+        title = _escape_property(f"{issue.code} ({issue.locale})")
+        lines.append(f"::{level} file={_escape_property(issue.file)},line={issue.line},title={title}::{_escape_data(issue.message)}")
+    lines.append(f"::notice title=locale-coverage::{'all published languages cover every required section' if report.ok else 'published languages have findings'}")
+    return "\n".join(lines) + "\n"
+
+
+def as_markdown(report: Report) -> str:
+    """A job summary: the table, the review state, the findings."""
+    if not report.locales:
+        return "No translation catalogs: English only.\n"
+    out = [f"## Translation coverage: {'✅ ok' if report.ok else '❌ findings'}", ""]
+    header = ["Section", *(f"`{l.locale}`{'' if l.published else ' (draft)'}" for l in report.locales)]
+    out.append("| " + " | ".join(header) + " |")
+    out.append("|" + "---|" * len(header))
+    for i, section in enumerate(report.locales[0].sections):
+        name = f"`{section.page}#{section.id}`" + (" **safety**" if section.safety else "")
+        out.append("| " + " | ".join([name, *(_cell(l.sections[i]) for l in report.locales)]) + " |")
+    out += ["", "| Language | State | Review |", "|---|---|---|"]
+    for locale in report.locales:
+        out.append(f"| `{locale.locale}` | {_state(locale).split(': ', 1)[1]} | {_review_line(locale)} |")
+    if report.findings:
+        out += ["", "| File | Code | Finding |", "|---|---|---|"]
+        for issue in report.findings:
+            message = issue.message.replace("|", "\\|")
+            out.append(f"| `{issue.file}:{issue.line}` | `{issue.code}` ({issue.locale}) | {message} |")
+    return "\n".join(out) + "\n"
+
+
+def as_junit(report: Report) -> str:
+    """One test suite per language, one test case per required section."""
+    suites = etree.Element("testsuites", name="locale-coverage")
+    for locale in report.locales:
+        suite = etree.SubElement(suites, "testsuite", name=f"locale-coverage.{locale.locale}")
+        cases = [(f"{s.page}#{s.id}", s.id) for s in locale.sections] + [("catalog", None)]
+        failures = 0
+        for name, section in cases:
+            case = etree.SubElement(suite, "testcase", classname=f"locale-coverage.{locale.locale}", name=name)
+            issues = [i for i in locale.findings if i.section == section]
+            sec = next((s for s in locale.sections if s.id == section), None)
+            failed = bool(issues) or (sec is not None and not sec.ok)
+            if failed and locale.published:
+                failures += 1
+                failure = etree.SubElement(case, "failure", message=f"{len(issues)} finding(s)")
+                failure.text = "\n".join(str(i) for i in issues) or "not fully translated"
+            elif failed:
+                skipped = etree.SubElement(case, "skipped", message="draft language: reported, not fatal")
+                skipped.text = "\n".join(str(i) for i in issues)
+        suite.set("tests", str(len(cases)))
+        suite.set("failures", str(failures))
+    etree.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(suites, encoding="unicode") + "\n"
+
+
+FORMATS = {"table": as_table, "json": as_json, "github": as_github, "junit": as_junit, "markdown": as_markdown}
