@@ -9,13 +9,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve readability catalogs language clean
+.PHONY: env site test serve coverage readability catalogs language clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=23"
 	$(BIN)/python -m pip install --quiet --constraint requirements.lock --editable '.[test]'
 	touch $@
+
+env: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -34,6 +36,10 @@ catalogs: $(STAMP)
 language: $(STAMP)
 	@test -n "$(LOCALE)" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pl"; exit 2; }
 	$(BIN)/python -m leaflet.catalogs init "$(LOCALE)"
+
+# Reviewers: does every published language cover every required section?
+coverage: $(STAMP)
+	$(BIN)/locale-coverage $(COVERAGE_ARGS)
 
 readability: $(STAMP)
 	$(BIN)/python -m leaflet.readability docs

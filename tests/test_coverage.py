@@ -1,0 +1,286 @@
+"""The reviewer command ``locale-coverage`` and the strict build, through real
+catalogs: one test per behaviour, each asserting the exit code and that the
+output names the locale, the section, the file and the line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import run_build, soup
+from leaflet import catalogs
+
+COMMAND = str(Path(sys.executable).parent / "locale-coverage")
+PO = "locales/fr/LC_MESSAGES/messages.po"
+
+
+def coverage(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([COMMAND, *args], cwd=project, capture_output=True, text=True, timeout=120)
+
+
+def report(project: Path, *args: str) -> tuple[int, dict]:
+    result = coverage(project, "--format", "json", *args)
+    assert result.stderr == "", result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def edit_translation(project: Path, msgid_part: str, change, fuzzy: bool = False, flags: tuple[str, ...] = ()) -> int:
+    """Change the French msgstr of the message containing ``msgid_part``; return its line."""
+    path = catalogs.po_path(project, "fr")
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
+    message.string = change(message.string)
+    if fuzzy:
+        message.flags.add("fuzzy")
+    else:
+        message.flags.discard("fuzzy")
+        message.previous_id = ()
+    message.flags.update(flags)
+    path.write_bytes(catalogs.render(catalog))
+    with path.open("rb") as handle:
+        return next(m for m in read_po(handle) if m.id == message.id).lineno
+
+
+def finding(data: dict, code: str) -> dict:
+    found = [f for f in data["findings"] if f["code"] == code]
+    assert found, (code, data["findings"])
+    return found[0]
+
+
+def section(data: dict, locale: str, section_id: str) -> dict:
+    locale_data = next(l for l in data["locales"] if l["locale"] == locale)
+    return next(s for s in locale_data["sections"] if s["id"] == section_id)
+
+
+def test_the_clean_repository_passes(project: Path) -> None:
+    result = coverage(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "risks.md#complications (safety)   ✓ 13/13" in result.stdout
+    assert "OK: 0 findings in published languages" in result.stdout
+    code, data = report(project)
+    assert code == 0 and data["ok"] is True and data["findings"] == []
+    french = data["locales"][0]
+    assert {"locale", "published", "ok", "sections", "review", "findings"} <= set(french)
+    assert french["locale"] == "fr" and french["published"] is True and french["ok"] is True
+    assert set(french["sections"][0]) >= {"id", "page", "safety", "total", "translated", "fuzzy", "untranslated", "ok"}
+    assert french["review"]["clinically_reviewed"] is False
+
+
+def test_a_blanked_safety_translation_fails(project: Path) -> None:
+    line = edit_translation(project, "Joint infection.", lambda s: "")
+    result = coverage(project)
+    assert result.returncode == 1
+    assert f"{PO}:{line}: untranslated this list item of risks.md#complications has no fr translation [fr#complications]" in result.stdout
+    code, data = report(project)
+    assert code == 1 and data["ok"] is False
+    complications = section(data, "fr", "complications")
+    assert complications["ok"] is False and complications["untranslated"] == 1 and complications["safety"] is True
+    assert finding(data, "untranslated") == {
+        "file": PO, "line": line, "code": "untranslated", "locale": "fr", "section": "complications",
+        "message": "this list item of risks.md#complications has no fr translation",
+    }
+
+
+def test_a_fuzzy_safety_translation_fails(project: Path) -> None:
+    line = edit_translation(project, "difficulty breathing", lambda s: s, fuzzy=True)
+    code, data = report(project)
+    assert code == 1
+    issue = finding(data, "fuzzy")
+    assert (issue["file"], issue["line"], issue["locale"], issue["section"]) == (PO, line, "fr", "get-help")
+    assert section(data, "fr", "get-help")["fuzzy"] == 1
+
+
+def test_a_new_english_paragraph_nobody_extracted_fails(project: Path) -> None:
+    page = project / "docs/risks.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("We use a clean method", "Tell us if you notice anything else.\n\nWe use a clean method"), encoding="utf-8")
+    line = next(n for n, l in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("Tell us if you notice"))
+    result = coverage(project)
+    assert result.returncode == 1
+    assert f"docs/risks.md:{line}: not-extracted this paragraph of risks.md#complications is not in the fr catalog; run: make catalogs [fr#complications]" in result.stdout
+    assert f"{PO}:1: catalog-stale the catalog is out of date with docs/ (1 new English message missing" in result.stdout
+    _, data = report(project)
+    assert section(data, "fr", "complications")["missing"] == 1
+
+
+@pytest.mark.parametrize(
+    ("msgid_part", "change", "code", "words", "section_id"),
+    [
+        ("The whole visit in the room takes about 15 to 20 minutes", lambda s: s.replace("15 à 20", "5"), "number-changed", "expected number '15', '20' but received '5'", "how-long"),
+        ("See [When to get help](get-help.md)", lambda s: s.replace("(get-help.md)", "(https://example.com/)"), "link-changed", "expected link target 'get-help.md' but received 'https://example.com/'", "complications"),
+        ("difficulty breathing", lambda s: s + ' <script>alert("x")</script>', "html-added", "<script> is HTML the English does not have", "get-help"),
+        ("a rash that is spreading quickly", lambda s: "\u202e" + s, "invisible-character", "U+202E RIGHT-TO-LEFT OVERRIDE is a bidi control", "get-help"),
+        ("your hip becomes hot, red or swollen", lambda s: s.replace(",", "\u201a", 1), "lookalike-punctuation", "U+201A SINGLE LOW-9 QUOTATION MARK looks like ','", "get-help"),
+        ("Out of hours, call {{ phone.out_of_hours }}", lambda s: s.replace("{{ phone.out_of_hours }}", "0161 496 0999"), "placeholder-changed", "expected placeholder '{{ phone.out_of_hours }}'", "get-help"),
+        ("difficulty breathing", lambda s: s + " [aide](javascript:alert(1))", "unsafe-url", "'javascript:' can run code", "get-help"),
+        ("Possible complications", lambda s: "Possible complications", "identical-to-source", "the translation is the English text unchanged", "complications"),
+    ],
+    ids=["number", "link", "script", "bidi", "lookalike", "placeholder", "javascript-url", "identical"],
+)
+def test_an_unsafe_translation_fails(project: Path, msgid_part, change, code, words, section_id) -> None:
+    line = edit_translation(project, msgid_part, change)
+    result = coverage(project)
+    assert result.returncode == 1
+    assert f"{PO}:{line}: {code} " in result.stdout and words in result.stdout, result.stdout
+    _, data = report(project)
+    issue = finding(data, code)
+    assert (issue["file"], issue["line"], issue["locale"]) == (PO, line, "fr")
+    assert issue["section"] == section_id
+    assert section(data, "fr", section_id)["ok"] is False
+
+
+def test_a_changed_tel_number_fails(project: Path) -> None:
+    page = project / "docs/get-help.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Do not wait.", "Do not wait. You can also call [111](tel:111)."), encoding="utf-8")
+    catalogs.refresh(project)
+    line = edit_translation(project, "You can also call [111](tel:111)", lambda s: s + " Appelez aussi le [111](tel:112).")
+    result = coverage(project)
+    assert result.returncode == 1
+    assert f"{PO}:{line}: phone-changed expected phone or e-mail link 'tel:111' but received 'tel:112' [fr#get-help]" in result.stdout
+
+
+def test_an_escape_works_outside_safety_sections_and_is_listed(project: Path) -> None:
+    line = edit_translation(project, "On the day", lambda s: "On the day", flags=("allow-identical-to-source",))
+    code, data = report(project)
+    assert code == 0, data["findings"]
+    escapes = data["locales"][0]["escapes"]
+    assert {"file": PO, "line": line, "code": "identical-to-source", "msgid": "On the day", "applied": True} in escapes
+    assert f"escape {PO}:{line}: allow-identical-to-source" in coverage(project).stdout
+
+
+def test_an_escape_never_applies_in_a_safety_section(project: Path) -> None:
+    line = edit_translation(project, "Call the emergency number now", lambda s: s.replace(":", " 999 :"), flags=("allow-number-changed",))
+    code, data = report(project)
+    assert code == 1
+    issue = finding(data, "number-changed")
+    assert (issue["line"], issue["section"]) == (line, "get-help")
+    assert {"file": PO, "line": line, "code": "number-changed", "msgid": "Call the emergency number now if you have:", "applied": False} in data["locales"][0]["escapes"]
+
+
+def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:
+    path = catalogs.po_path(project, "fr")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, l in enumerate(lines) if l.startswith("msgid") and i > 30)
+    lines[number] = lines[number] + " garbage"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = coverage(project)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"error: {PO}:{number + 1}: not a valid PO file")
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_locale_is_exit_2(project: Path) -> None:
+    result = coverage(project, "--locale", "xx")
+    assert result.returncode == 2
+    assert result.stderr == "error: locales:1: unknown locale 'xx'; expected one of: fr\n"
+    (project / "locales/zz/LC_MESSAGES").mkdir(parents=True)
+    (project / "locales/zz/LC_MESSAGES/messages.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    result = coverage(project)
+    assert result.returncode == 2
+    assert "error: locales/zz:1: locale folder: 'zz' is not a locale Babel knows" in result.stderr
+
+
+def test_a_usage_error_is_exit_2(project: Path) -> None:
+    result = coverage(project, "--format", "yaml")
+    assert result.returncode == 2 and "invalid choice: 'yaml'" in result.stderr
+
+
+def test_a_draft_with_gaps_is_reported_and_not_fatal(project: Path) -> None:
+    catalogs.init(project, "pl")
+    result = coverage(project)
+    assert result.returncode == 0, result.stdout
+    assert "pl (draft): incomplete (draft: not fatal)" in result.stdout
+    assert "locales/pl/LC_MESSAGES/messages.po:" in result.stdout and "[pl#complications]" in result.stdout
+    code, data = report(project)
+    assert code == 0 and data["ok"] is True
+    polish = next(l for l in data["locales"] if l["locale"] == "pl")
+    assert polish["published"] is False and polish["ok"] is False
+    assert section(data, "pl", "complications")["untranslated"] == 13
+    narrowed = report(project, "--locale", "pl")[1]
+    assert [l["locale"] for l in narrowed["locales"]] == ["pl"]
+
+
+def test_a_manifest_section_missing_from_english_is_exit_2(project: Path) -> None:
+    page = project / "docs/get-help.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{#get-help}", "{#help}"), encoding="utf-8")
+    result = coverage(project)
+    assert result.returncode == 2
+    line = next(n for n, l in enumerate((project / "required-sections.yml").read_text().splitlines(), 1) if l.strip() == "id: get-help") - 1
+    assert result.stderr == f"error: required-sections.yml:{line}: required safety section get-help.md#get-help is not in docs/get-help.md\n"
+
+
+def test_github_junit_and_markdown_formats(project: Path) -> None:
+    line = edit_translation(project, "The whole visit in the room takes about 15 to 20 minutes", lambda s: s.replace("15 à 20", "5"))
+    github = coverage(project, "--format", "github")
+    assert github.returncode == 1
+    assert f"::error file={PO},line={line},title=number-changed (fr)::expected number '15', '20' but received '5'" in github.stdout
+    junit = coverage(project, "--format", "junit")
+    suites = etree.fromstring(junit.stdout.split("\n", 1)[1])
+    failures = [case for case in suites.iter("testcase") if case.find("failure") is not None]
+    assert [case.get("name") for case in failures] == ["on-the-day.md#how-long"]
+    assert f"{PO}:{line}: number-changed" in failures[0].find("failure").text
+    summary = coverage(project, "--format", "markdown").stdout
+    assert summary.startswith("## Translation coverage: ❌ findings")
+    assert f"| `{PO}:{line}` | `number-changed` (fr) |" in summary
+
+
+def test_the_report_shows_english_changed_since_sign_off(project: Path) -> None:
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "add", "-A")
+    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "signed off")
+    revision = git("rev-parse", "--short", "HEAD")
+    (project / "locales/fr/review.yml").write_text(
+        f"translator: T\nlanguage_reviewer: L\nclinical_reviewer: Dr C\nreviewed_on: 2026-11-20\nsource_version: {revision}\n",
+        encoding="utf-8",
+    )
+    page = project / "docs/risks.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("These are very rare.", "These are very, very rare."), encoding="utf-8")
+    code, data = report(project)
+    french = data["locales"][0]
+    expected = {"clinical_reviewer": "Dr C", "reviewed_on": "2026-11-20", "source_version": revision, "clinically_reviewed": True}
+    assert expected.items() <= french["review"].items()
+    assert section(data, "fr", "complications")["changed_since_sign_off"] is True
+    assert section(data, "fr", "side-effects")["changed_since_sign_off"] is False
+    assert "English changed since sign-off in: complications" in coverage(project).stdout
+
+
+# -- the same checks in the build ------------------------------------------------
+
+
+def test_the_strict_build_fails_on_a_finding_with_path_and_line(project: Path) -> None:
+    line = edit_translation(project, "The whole visit in the room takes about 15 to 20 minutes", lambda s: s.replace("15 à 20", "5"))
+    build = run_build(project)
+    assert build.returncode == 1
+    assert f"WARNING -  {PO}:{line}: number-changed expected number '15', '20' but received '5' [fr]" in build.output
+    assert "locale coverage: 1 finding in published languages (fr)" in build.output
+    assert build.output.count("number-changed") == 1  # checked once per build, not once per language
+
+
+def test_a_non_strict_build_never_renders_an_unsafe_translation(project: Path) -> None:
+    edit_translation(project, "difficulty breathing", lambda s: s + ' <script>alert("x")</script>')
+    build = run_build(project, strict=False)
+    assert build.returncode == 0
+    assert "html-added" in build.output
+    html = soup(build.site / "fr/get-help/index.html")
+    assert "alert(" not in str(html.select_one("article"))
+    marker = html.select_one(".care-card.emergency .leaflet-untranslated [lang='en']")
+    assert marker is not None and marker.get_text() == "difficulty breathing"
+
+
+def test_a_draft_is_never_built(project: Path) -> None:
+    catalogs.init(project, "pl")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert not (build.site / "pl").exists()
+    assert "drafts not built: pl" in build.output
