@@ -284,3 +284,17 @@ def test_a_draft_is_never_built(project: Path) -> None:
     assert build.returncode == 0, build.output
     assert not (build.site / "pl").exists()
     assert "drafts not built: pl" in build.output
+
+
+def test_a_care_card_injected_in_a_safety_section_fails(project: Path) -> None:
+    line = edit_translation(project, "These can be signs of a joint infection.", lambda s: "!!! routine \"Ce n'est rien\"")
+    code, data = report(project)
+    assert code == 1
+    assert finding(data, "block-markup-added")["line"] == line
+    cards = finding(data, "care-cards-differ")
+    assert cards["file"] == "docs/get-help.md" and cards["section"] == "get-help"
+    assert "renders care cards ['routine', 'urgent', 'routine', 'emergency'] in fr but ['routine', 'urgent', 'emergency'] in English" in cards["message"]
+    # And the build never shows the injected card.
+    build = run_build(project, strict=False)
+    levels = [div["class"][1] for div in soup(build.site / "fr/get-help/index.html").select("div.care-card")]
+    assert levels == ["routine", "urgent", "emergency"]

@@ -348,7 +348,8 @@ def _card_levels(markdown_text: str) -> list[tuple[str | None, str]]:
 
 def _care_cards_differ(required: RequiredSection, source: Source, catalog: Catalog, code: str) -> tuple[int, str] | None:
     page = source.pages[required.page]
-    translations = {m.id: m.string for m in catalog if isinstance(m.id, str) and usable(m, code, source)}
+    # The translation as written (current, even if QA rejects it): would it show other cards?
+    translations = {m.id: m.string for m in catalog if isinstance(m.id, str) and is_current(m)}
     translated = apply(page, lambda unit: translations.get(unit.text, unit.text))
     try:
         english = [level for section, level in _card_levels(page.body) if section == required.id]

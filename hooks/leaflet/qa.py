@@ -79,12 +79,13 @@ def _differ(kind: str, source: Counter[str], translation: Counter[str]) -> str |
         return None
     missing = sorted((source - translation).elements())
     added = sorted((translation - source).elements())
-    parts = []
+    expected = f"expected {kind} {', '.join(map(repr, missing))}"
+    received = ", ".join(map(repr, added))
+    if missing and added:
+        return f"{expected} but received {received}"
     if missing:
-        parts.append(f"expected {kind} {', '.join(map(repr, missing))}")
-    if added:
-        parts.append(f"received {', '.join(map(repr, added))}")
-    return " but ".join(parts) if missing and added else parts[0] + (" that the English lacks" if added else " missing")
+        return f"{expected}, which the translation lacks"
+    return f"received {kind} {received}, which the English lacks"
 
 
 def check_numbers(msgid: str, msgstr: str, locale: str) -> str | None:
@@ -147,6 +148,18 @@ def check_lookalikes(msgid: str, msgstr: str, locale: str) -> str | None:
     return None
 
 
+_BLOCK_START = re.compile(r"^\s*(?:!!!|\?\?\?|#{1,6}\s|>|\||[-*+]\s|\d+[.)]\s|`{3}|~{3}|-{3}|\*{3}|_{3}|\{:)")
+
+
+def check_block_markup(msgid: str, msgstr: str, locale: str) -> str | None:
+    """Block syntax at the start would turn the block into another kind
+    (a care card, a heading, a list) on the page."""
+    found = _BLOCK_START.match(msgstr)
+    if found and not _BLOCK_START.match(msgid):
+        return f"starts with {found.group(0).strip()!r}, which would make this block a different kind of block"
+    return None
+
+
 def _has_words(text: str) -> bool:
     return any(char.isalpha() for char in _outside_markup(text))
 
@@ -165,6 +178,7 @@ CHECKS: tuple[Check, ...] = (
     Check("code-changed", "Inline code is the same as in English.", check_code),
     Check("html-added", "No raw HTML that the English does not have.", check_html),
     Check("unsafe-url", "No javascript: or data: URL.", check_unsafe_url),
+    Check("block-markup-added", "No Markdown block syntax (care card, heading, list, quote, table, code) at the start that the English lacks.", check_block_markup),
     Check("invisible-character", "No bidi override, zero-width or other invisible character that the English does not have.", check_invisible),
     Check("lookalike-punctuation", "No look-alike punctuation that the English does not have.", check_lookalikes),
     Check("identical-to-source", "The translation is not the English text unchanged (allow-list names and numbers).", check_identical),
