@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import ROOT, TRANSLATED
+from helpers import ROOT, TRANSLATED
 from leaflet import catalogs
 from leaflet.findings import LeafletError
 

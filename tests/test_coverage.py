@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import run_build, soup
+from helpers import run_build, soup
 from leaflet import catalogs
 
 COMMAND = str(Path(sys.executable).parent / "locale-coverage")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import run_build
+from helpers import run_build
 from leaflet import catalogs
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import MKDOCS, ROOT, TRANSLATED, language_pages, run_build, soup
+from helpers import MKDOCS, ROOT, TRANSLATED, language_pages, run_build, soup
 from leaflet import catalogs
 from leaflet.carecards import LEVELS
 from leaflet.segment import segment

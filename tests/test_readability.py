@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from leaflet.readability import MAX_GRADE, main, plain_text, score_docs, score_page
 
 SCORES = score_docs(ROOT / "docs")

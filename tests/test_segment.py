@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from leaflet.carecards import CareCardExtension
 from leaflet.segment import Kind, apply, segment
 

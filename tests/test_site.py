@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from conftest import ROOT, english_pages, soup
+from helpers import ROOT, english_pages, soup
 from leaflet.carecards import LEVELS
 from leaflet.lookalikes import LOOKALIKES
 from leaflet.sections import load_manifest

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 CSS = (ROOT / "docs" / "stylesheets" / "leaflet.css").read_text(encoding="utf-8")
 COLOURS = dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{6})\s*;", CSS))

@@ -1,0 +1,119 @@
+"""A real Chromium over the built site, served on 127.0.0.1.
+
+Locally, a missing browser or checker skips these tests with the reason;
+with LEAFLET_REQUIRE_TOOLS=1 (set by .ci/run) it fails them instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REQUIRED = os.environ.get("LEAFLET_REQUIRE_TOOLS") == "1"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def missing(reason: str) -> None:
+    """Skip locally; fail where the tools are required (CI)."""
+    if REQUIRED:
+        pytest.fail(f"{reason} (LEAFLET_REQUIRE_TOOLS=1: browser and checker tests may not skip)")
+    pytest.skip(reason)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not (shutil.which(CHROMIUM) or Path(CHROMIUM).is_file()):
+        missing(f"Chromium not found at {CHROMIUM}; install Debian's chromium package")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright for Python is not installed")
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as error:  # noqa: BLE001 (any launch failure means: no browser)
+            missing(f"Chromium did not start: {str(error).splitlines()[0]}")
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """What a page load did: requests off the machine, failures, console errors."""
+
+    foreign: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.foreign == [], f"requests that left 127.0.0.1: {self.foreign}"
+        assert self.failed == [], f"failed requests: {self.failed}"
+        assert self.console == [], f"console errors: {self.console}"
+
+
+@pytest.fixture
+def open_page(browser, base_url: str):
+    """``open_page(path, width=360)`` -> (page, visit): a fresh page, watched."""
+    contexts = []
+
+    def opener(path: str, width: int = 360, height: int = 800, **context_options):
+        context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
+        contexts.append(context)
+        visit = Visit()
+
+        def route(route):
+            host = urlsplit(route.request.url).hostname
+            if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+                route.continue_()
+            else:
+                visit.foreign.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("response", lambda r: r.status >= 400 and visit.failed.append(f"{r.status} {r.url}"))
+        page.on("requestfailed", lambda r: visit.failed.append(f"{r.failure} {r.url}") if "127.0.0.1" in r.url else None)
+        page.on("console", lambda m: m.type == "error" and visit.console.append(m.text))
+        page.on("pageerror", lambda e: visit.console.append(str(e)))
+        page.goto(base_url + path.lstrip("/"))
+        page.wait_for_load_state("networkidle")
+        return page, visit
+
+    yield opener
+    for context in contexts:
+        context.close()

@@ -1,0 +1,82 @@
+"""Helpers shared by the tests: the project's layout, real builds, parsing HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "babel.cfg", "docs", "overrides", "hooks", "locales")
+LANGUAGES = [
+    language["locale"]
+    for plugin in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    if isinstance(plugin, dict) and "i18n" in plugin
+    for language in plugin["i18n"]["languages"]
+]
+TRANSLATED = [language for language in LANGUAGES if language != "en"]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass(frozen=True)
+class Build:
+    returncode: int
+    output: str  # stdout and stderr together, as a person sees them
+    site: Path
+
+
+def run_build(project: Path, *, strict: bool = True) -> Build:
+    site = project / "site"
+    command = [*MKDOCS, "build", "--clean", "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(
+        command,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(target: Path) -> Path:
+    """A private copy of the project's source files."""
+    for name in PROJECT_FILES:
+        _copy(ROOT / name, target / name)
+    return target
+
+
+def _copy(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    else:
+        shutil.copy2(source, target)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def english_pages(site: Path) -> list[Path]:
+    """Every built English content page (not the 404 page, not a translation)."""
+    return language_pages(site, "en")
+
+
+def language_pages(site: Path, language: str) -> list[Path]:
+    """Every built content page of one language."""
+    root = site if language == "en" else site / language
+    # A language root is a folder with its own search index.
+    others = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
+    return sorted(
+        path
+        for path in root.rglob("index.html")
+        if language != "en" or path.relative_to(site).parts[0] not in others
+    )
