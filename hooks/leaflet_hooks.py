@@ -38,7 +38,7 @@ from leaflet.locales import LocaleReview, read_review
 from leaflet.lookalikes import find_lookalikes
 from leaflet.placeholders import substitute
 from leaflet.review import key_line, parse_review
-from leaflet.search import split_index
+from leaflet.search import split_index, split_on_brackets
 from leaflet.sections import load_manifest, missing_sections
 from leaflet.segment import apply, segment
 from leaflet.settings import Clinic, parse_clinic
@@ -134,12 +134,13 @@ def _search_config(config: MkDocsConfig) -> dict[str, Any]:
     language = template.module
     return {
         "lang": [language.t("search.config.lang")],
-        "separator": language.t("search.config.separator"),
+        "separator": split_on_brackets(language.t("search.config.separator")),
         "pipeline": [step for step in language.t("search.config.pipeline").split(",") if step.strip()],
     }
 
 
 def _start_build(config: MkDocsConfig) -> None:
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
     build.root = Path(config.config_file_path).resolve().parent
     build.docs_display = _rel(config.docs_dir)
     config_path = _rel(config.config_file_path)
@@ -316,12 +317,15 @@ def _check_coverage() -> None:
         if issue.locale in build.languages:
             log.warning(f"{issue} [{issue.locale}]")
         else:
-            log.info(f"{issue} [{issue.locale}, draft]")
-    drafts = [locale.locale for locale in report.locales if not locale.published]
+            log.debug(f"{issue} [{issue.locale}, draft]")
+    drafts = [locale for locale in report.locales if not locale.published]
     summary = (
         f"locale coverage: {len(published)} finding{'s' if len(published) != 1 else ''} in published languages "
         f"({', '.join(build.languages[1:]) or 'none'})"
-        + (f"; drafts not built: {', '.join(drafts)}" if drafts else "")
+        + (
+            f"; drafts not built: {', '.join(f'{d.locale} ({len(d.findings)} gaps)' for d in drafts)}, see locale-coverage"
+            if drafts else ""
+        )
     )
     (log.warning if published else log.info)(summary)
 

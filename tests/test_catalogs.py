@@ -106,17 +106,17 @@ def test_a_removed_paragraph_becomes_obsolete_with_its_translation(project: Path
 
 
 def test_a_new_language_starts_from_the_template_and_is_never_replaced(project: Path) -> None:
-    path = catalogs.init(project, "pl")
+    path = catalogs.init(project, "it")
     with path.open("rb") as handle:
         catalog = read_po(handle)
-    assert str(catalog.locale) == "pl"
+    assert str(catalog.locale) == "it"
     assert "Possible complications" in catalog and not catalog.get("Possible complications").string
-    assert "clinical_reviewer: null" in (project / "locales/pl/review.yml").read_text(encoding="utf-8")
-    path.write_text(path.read_text(encoding="utf-8").replace('msgid "Overview"\nmsgstr ""', 'msgid "Overview"\nmsgstr "Przegląd"'), encoding="utf-8")
-    with pytest.raises(LeafletError, match="'pl' already has a catalog"):
-        catalogs.init(project, "pl")
+    assert "clinical_reviewer: null" in (project / "locales/it/review.yml").read_text(encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgid "Overview"\nmsgstr ""', 'msgid "Overview"\nmsgstr "Panoramica"'), encoding="utf-8")
+    with pytest.raises(LeafletError, match="'it' already has a catalog"):
+        catalogs.init(project, "it")
     catalogs.refresh(project)
-    assert message(path, "Overview").string == "Przegląd"
+    assert message(path, "Overview").string == "Panoramica"
 
 
 @pytest.mark.parametrize("code", ["xx", "english", "no"])
@@ -133,11 +133,11 @@ def test_the_command_line(project: Path) -> None:
         return subprocess.run([sys.executable, "-m", "leaflet.catalogs", *args], cwd=project, capture_output=True, text=True)
 
     assert run("refresh").stdout == "catalogs already up to date\n"
-    created = run("init", "de")
-    assert created.returncode == 0 and created.stdout == "created locales/de/LC_MESSAGES/messages.po\n"
-    again = run("init", "de")
+    created = run("init", "nl")
+    assert created.returncode == 0 and created.stdout == "created locales/nl/LC_MESSAGES/messages.po\n"
+    again = run("init", "nl")
     assert again.returncode == 2
-    assert again.stderr == "error: locales/de/LC_MESSAGES/messages.po:1: 'de' already has a catalog; refresh it instead of starting again\n"
+    assert again.stderr == "error: locales/nl/LC_MESSAGES/messages.po:1: 'nl' already has a catalog; refresh it instead of starting again\n"
 
 
 def test_a_corrupt_catalog_names_its_path_and_line(project: Path) -> None:

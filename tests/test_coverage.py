@@ -48,6 +48,10 @@ def edit_translation(project: Path, msgid_part: str, change, fuzzy: bool = False
         return next(m for m in read_po(handle) if m.id == message.id).lineno
 
 
+def french(data: dict) -> dict:
+    return next(l for l in data["locales"] if l["locale"] == "fr")
+
+
 def finding(data: dict, code: str) -> dict:
     found = [f for f in data["findings"] if f["code"] == code]
     assert found, (code, data["findings"])
@@ -62,15 +66,22 @@ def section(data: dict, locale: str, section_id: str) -> dict:
 def test_the_clean_repository_passes(project: Path) -> None:
     result = coverage(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "risks.md#complications (safety)   ✓ 13/13" in result.stdout
+    header = result.stdout.splitlines()[0].split()
+    assert header == ["section", "ar", "de", "es", "fr", "pl", "(draft)", "zh"]
+    row = next(line for line in result.stdout.splitlines() if line.startswith("risks.md#complications (safety)"))
+    assert row.split()[2:] == ["✓", "13/13"] * 4 + ["✗", "3/13", "(10", "empty)", "✓", "13/13"]
     assert "OK: 0 findings in published languages" in result.stdout
     code, data = report(project)
-    assert code == 0 and data["ok"] is True and data["findings"] == []
-    french = data["locales"][0]
-    assert {"locale", "published", "ok", "sections", "review", "findings"} <= set(french)
-    assert french["locale"] == "fr" and french["published"] is True and french["ok"] is True
-    assert set(french["sections"][0]) >= {"id", "page", "safety", "total", "translated", "fuzzy", "untranslated", "ok"}
-    assert french["review"]["clinically_reviewed"] is False
+    assert code == 0 and data["ok"] is True
+    assert all(f["locale"] == "pl" for f in data["findings"])
+    fr = french(data)
+    assert {"locale", "published", "ok", "sections", "review", "findings"} <= set(fr)
+    assert fr["locale"] == "fr" and fr["published"] is True and fr["ok"] is True
+    assert set(fr["sections"][0]) >= {"id", "page", "safety", "total", "translated", "fuzzy", "untranslated", "ok"}
+    assert fr["review"]["clinically_reviewed"] is False
+    for locale in data["locales"]:
+        assert locale["published"] is (locale["locale"] != "pl")
+        assert locale["ok"] is (locale["locale"] != "pl")
 
 
 def test_a_blanked_safety_translation_fails(project: Path) -> None:
@@ -151,7 +162,7 @@ def test_an_escape_works_outside_safety_sections_and_is_listed(project: Path) ->
     line = edit_translation(project, "On the day", lambda s: "On the day", flags=("allow-identical-to-source",))
     code, data = report(project)
     assert code == 0, data["findings"]
-    escapes = data["locales"][0]["escapes"]
+    escapes = french(data)["escapes"]
     assert {"file": PO, "line": line, "code": "identical-to-source", "msgid": "On the day", "applied": True} in escapes
     assert f"escape {PO}:{line}: allow-identical-to-source" in coverage(project).stdout
 
@@ -162,7 +173,7 @@ def test_an_escape_never_applies_in_a_safety_section(project: Path) -> None:
     assert code == 1
     issue = finding(data, "number-changed")
     assert (issue["line"], issue["section"]) == (line, "get-help")
-    assert {"file": PO, "line": line, "code": "number-changed", "msgid": "Call the emergency number now if you have:", "applied": False} in data["locales"][0]["escapes"]
+    assert {"file": PO, "line": line, "code": "number-changed", "msgid": "Call the emergency number now if you have:", "applied": False} in french(data)["escapes"]
 
 
 def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:
@@ -180,7 +191,7 @@ def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:
 def test_an_unknown_locale_is_exit_2(project: Path) -> None:
     result = coverage(project, "--locale", "xx")
     assert result.returncode == 2
-    assert result.stderr == "error: locales:1: unknown locale 'xx'; expected one of: fr\n"
+    assert result.stderr == "error: locales:1: unknown locale 'xx'; expected one of: ar, de, es, fr, pl, zh\n"
     (project / "locales/zz/LC_MESSAGES").mkdir(parents=True)
     (project / "locales/zz/LC_MESSAGES/messages.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
     result = coverage(project)
@@ -194,7 +205,6 @@ def test_a_usage_error_is_exit_2(project: Path) -> None:
 
 
 def test_a_draft_with_gaps_is_reported_and_not_fatal(project: Path) -> None:
-    catalogs.init(project, "pl")
     result = coverage(project)
     assert result.returncode == 0, result.stdout
     assert "pl (draft): incomplete (draft: not fatal)" in result.stdout
@@ -203,7 +213,9 @@ def test_a_draft_with_gaps_is_reported_and_not_fatal(project: Path) -> None:
     assert code == 0 and data["ok"] is True
     polish = next(l for l in data["locales"] if l["locale"] == "pl")
     assert polish["published"] is False and polish["ok"] is False
-    assert section(data, "pl", "complications")["untranslated"] == 13
+    assert section(data, "pl", "complications")["untranslated"] == 10
+    assert section(data, "pl", "complications")["ok"] is False
+    assert section(data, "pl", "side-effects")["ok"] is True
     narrowed = report(project, "--locale", "pl")[1]
     assert [l["locale"] for l in narrowed["locales"]] == ["pl"]
 
@@ -247,9 +259,8 @@ def test_the_report_shows_english_changed_since_sign_off(project: Path) -> None:
     page = project / "docs/risks.md"
     page.write_text(page.read_text(encoding="utf-8").replace("These are very rare.", "These are very, very rare."), encoding="utf-8")
     code, data = report(project)
-    french = data["locales"][0]
     expected = {"clinical_reviewer": "Dr C", "reviewed_on": "2026-11-20", "source_version": revision, "clinically_reviewed": True}
-    assert expected.items() <= french["review"].items()
+    assert expected.items() <= french(data)["review"].items()
     assert section(data, "fr", "complications")["changed_since_sign_off"] is True
     assert section(data, "fr", "side-effects")["changed_since_sign_off"] is False
     assert "English changed since sign-off in: complications" in coverage(project).stdout
@@ -263,7 +274,7 @@ def test_the_strict_build_fails_on_a_finding_with_path_and_line(project: Path) -
     build = run_build(project)
     assert build.returncode == 1
     assert f"WARNING -  {PO}:{line}: number-changed expected number '15', '20' but received '5' [fr]" in build.output
-    assert "locale coverage: 1 finding in published languages (fr)" in build.output
+    assert "locale coverage: 1 finding in published languages (fr, es, de, ar, zh)" in build.output
     assert build.output.count("number-changed") == 1  # checked once per build, not once per language
 
 
@@ -279,11 +290,10 @@ def test_a_non_strict_build_never_renders_an_unsafe_translation(project: Path) -
 
 
 def test_a_draft_is_never_built(project: Path) -> None:
-    catalogs.init(project, "pl")
     build = run_build(project)
     assert build.returncode == 0, build.output
     assert not (build.site / "pl").exists()
-    assert "drafts not built: pl" in build.output
+    assert "drafts not built: pl (59 gaps), see locale-coverage" in build.output
 
 
 def test_a_care_card_injected_in_a_safety_section_fails(project: Path) -> None:

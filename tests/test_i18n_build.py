@@ -81,9 +81,9 @@ def test_english_pages_point_to_their_translations(site: Path) -> None:
     html = page(site, "risks")
     assert html.html["lang"] == "en"
     alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"]')}
-    assert alternates == {"en": "./", "fr": "../fr/risks/", "x-default": "./"}
+    assert alternates == {"en": "./", **{code: f"../{code}/risks/" for code in TRANSLATED}, "x-default": "./"}
     switcher = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
-    assert switcher == {"en": "./", "fr": "../fr/risks/"}
+    assert switcher == {"en": "./", **{code: f"../{code}/risks/" for code in TRANSLATED}}
 
 
 def test_french_page_is_fully_translated_and_marked_unreviewed(site: Path) -> None:
@@ -195,10 +195,10 @@ def test_an_unknown_locale_is_a_clear_error(project: Path) -> None:
 
 def test_a_published_language_without_a_catalog_is_a_clear_error(project: Path) -> None:
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace('name: Français', 'name: Français\n        - locale: "de"\n          name: Deutsch'), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace('name: Français', 'name: Français\n        - locale: "it"\n          name: Italiano'), encoding="utf-8")
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert "locales/de/LC_MESSAGES/messages.po:1: no catalog for published language 'de'; start one with: make language LOCALE=de" in build.output
+    assert "locales/it/LC_MESSAGES/messages.po:1: no catalog for published language 'it'; start one with: make language LOCALE=it" in build.output
 
 
 def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
@@ -223,7 +223,8 @@ def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
     result = subprocess.run([sys.executable, str(probe)], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     counts = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 (our own probe's dict)
-    assert counts == {"catalog": len(TRANSLATED), "segment": 7}
+    # Every catalog once (drafts too: the coverage check reports them), every page once.
+    assert counts == {"catalog": len(catalogs.discover(project)), "segment": 7}
 
 
 def _free_port() -> int:
@@ -266,18 +267,66 @@ def test_serve_rebuilds_when_a_catalog_changes(project: Path) -> None:
 
 
 def test_direction_is_set_per_language(project: Path) -> None:
-    catalogs.init(project, "ar")
+    catalogs.init(project, "he")
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("name: Français", 'name: Français\n        - locale: "ar"\n          name: العربية'),
+        config.read_text(encoding="utf-8").replace("name: Français", 'name: Français\n        - locale: "he"\n          name: עברית'),
         encoding="utf-8",
     )
     build = run_build(project, strict=False)
     assert build.returncode == 0, build.output
-    for language, direction in (("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")):
+    for language, direction in (("en", "ltr"), ("fr", "ltr"), ("zh", "ltr"), ("ar", "rtl"), ("he", "rtl")):
         for path in language_pages(build.site, language):
             html = soup(path)
             assert html.html["lang"] == language and html.body["dir"] == direction, path
     # An empty catalog: every block shows in English, marked, in the reader's language voice switch.
-    markers = soup(build.site / "ar/risks/index.html").select(".leaflet-untranslated [lang='en']")
+    markers = soup(build.site / "he/risks/index.html").select(".leaflet-untranslated [lang='en']")
     assert len(markers) > 10
+
+
+def _catalog(language: str):
+    with catalogs.po_path(ROOT, language).open("rb") as handle:
+        return read_po(handle)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_published_language_is_complete_on_every_page(site: Path, language: str) -> None:
+    catalog = _catalog(language)
+
+    def tr(msgid: str) -> str:
+        return catalog.get(msgid).string
+
+    rtl = language in {"ar", "he", "fa", "ur"}
+    nav_titles = [tr(t) for t in ("Overview", "Before your injection", "On the day", "After your injection", "Risks and side effects", "When to get help", "Questions and contacts")]
+    for path in language_pages(site, language):
+        html = soup(path)
+        assert html.html["lang"] == language
+        assert html.body["dir"] == ("rtl" if rtl else "ltr")
+        assert not html.select(".leaflet-untranslated"), f"{path}: a block shows in English"
+        nav = [text(a) for a in html.select("nav.md-nav--primary > ul > li > a")]
+        assert nav == nav_titles, path
+        assert text(html.select_one(".md-header__topic")) == tr("Hip joint injection")
+        assert text(html.select_one(".leaflet-notice")) == tr(CLINICAL_REVIEW_PENDING)
+    risks = page(site, f"{language}/risks")
+    assert text(risks.select_one("article h1")) == tr("Risks and side effects")
+    assert text(risks.find(id="complications")) == tr("Possible complications")
+    labels = [text(s) for s in page(site, f"{language}/get-help").select(".care-card__label")]
+    assert labels == [tr(LEVELS[level]) for level in ("routine", "urgent", "emergency")]
+
+
+def test_chinese_search_index_is_segmented_into_words(site: Path) -> None:
+    index = json.loads((site / "zh/search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words = {word for doc in index["docs"] for word in separator.split(doc["text"] + " " + doc["title"]) if word}
+    # jieba cut the text at build time: whole Chinese words are search terms,
+    # not only the first characters of a run.
+    assert {"感染", "注射", "关节"} <= words
+    assert "\u200b" in "".join(doc["text"] for doc in index["docs"])
+
+
+@pytest.mark.parametrize("language", ["ar", "zh", "de"])
+def test_each_language_index_uses_its_own_search_settings(site: Path, language: str) -> None:
+    index = json.loads((site / language / "search/search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] != ["fr"] and len(index["config"]["lang"]) == 1
+    assert {doc["location"] for doc in index["docs"]} == {doc["location"] for doc in english["docs"]}

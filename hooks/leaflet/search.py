@@ -32,3 +32,16 @@ def split_index(
         language: {"config": {**index.get("config", {}), **configs.get(language, {})}, "docs": docs[language]}
         for language in languages
     }
+
+
+#: never part of a word in any script; lunr's trimmer only strips ASCII
+#: punctuation, so "(عدوى)" would otherwise not match a search for عدوى
+BRACKETS = r"()\[\]«»،؛؟"
+
+
+def split_on_brackets(separator: str) -> str:
+    """Material's separator for a language, also splitting on brackets and
+    Arabic punctuation: ``[\\s\\-]+`` becomes ``[\\s\\-()...]+``."""
+    if separator.startswith("[") and separator.endswith("]+") and BRACKETS not in separator:
+        return separator[:-2] + BRACKETS + "]+"
+    return separator
