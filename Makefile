@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: env site test serve coverage readability catalogs language clean
+.PHONY: env site test checkers serve coverage readability catalogs language clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ site: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The Nu HTML Checker for the tests (needs npm and Java; CI runs this).
+checkers:
+	npm install --prefix .tools --no-save --no-audit --no-fund vnu-jar@26.9.27
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
@@ -45,4 +49,4 @@ readability: $(STAMP)
 	$(BIN)/python -m leaflet.readability docs
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .tools

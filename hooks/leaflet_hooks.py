@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import logging
 import posixpath
+import re
 import shutil
 from urllib.parse import urlsplit
 from collections.abc import Iterable
@@ -272,6 +273,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     pending = sign_off is not None and not sign_off.clinically_reviewed
     context["translation_notice"] = _translations(config).gettext(CLINICAL_REVIEW_PENDING) if pending else None
     return context
+
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Material's drawer and search toggles are checkboxes with autocomplete,
+    # which HTML does not allow on checkboxes (the Nu HTML Checker says so).
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # The same for the pages built from a template alone (404.html).
+    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content) if template_name.endswith(".html") else output_content
 
 
 def _relative_alternates(config: MkDocsConfig) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,3 +81,13 @@ def language_pages(site: Path, language: str) -> list[Path]:
         for path in root.rglob("index.html")
         if language != "en" or path.relative_to(site).parts[0] not in others
     )
+
+
+REQUIRED = os.environ.get("LEAFLET_REQUIRE_TOOLS") == "1"
+
+
+def missing(reason: str) -> None:
+    """A browser or checker is not there: skip locally, fail where required (CI)."""
+    if REQUIRED:
+        pytest.fail(f"{reason} (LEAFLET_REQUIRE_TOOLS=1: browser and checker tests may not skip)")
+    pytest.skip(reason)

@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-REQUIRED = os.environ.get("LEAFLET_REQUIRE_TOOLS") == "1"
+from helpers import missing
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,13 +31,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-
-
-def missing(reason: str) -> None:
-    """Skip locally; fail where the tools are required (CI)."""
-    if REQUIRED:
-        pytest.fail(f"{reason} (LEAFLET_REQUIRE_TOOLS=1: browser and checker tests may not skip)")
-    pytest.skip(reason)
 
 
 class _Quiet(SimpleHTTPRequestHandler):
