@@ -1,7 +1,8 @@
-"""One language's current translations, and how an untranslated block shows.
+"""One language's usable translations, and how an untranslated block shows.
 
-The build and the coverage check share :func:`is_current`: a message counts
-as translated only when it has a translation that is not fuzzy.
+:func:`is_current` says whether a message has a translation that is not
+fuzzy; :func:`leaflet.coverage.usable` adds the QA checks, and the build and
+the coverage check both use it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Message
 
 from .segment import Kind, Unit
 from .strings import UNTRANSLATED
@@ -23,14 +24,10 @@ def is_current(message: Message | None) -> bool:
 
 @dataclass(frozen=True)
 class Translations:
-    """``msgid -> msgstr`` for the messages :func:`is_current` accepts."""
+    """``msgid -> msgstr`` for the messages :func:`leaflet.coverage.usable` accepts."""
 
     locale: str
     messages: Mapping[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_catalog(cls, locale: str, catalog: Catalog) -> Translations:
-        return cls(locale, {m.id: m.string for m in catalog if isinstance(m.id, str) and is_current(m)})
 
     def get(self, msgid: str) -> str | None:
         return self.messages.get(msgid)
