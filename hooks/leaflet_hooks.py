@@ -16,10 +16,10 @@ import logging
 import posixpath
 import re
 import shutil
-from urllib.parse import urlsplit
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel import Locale
 from jinja2 import Environment
@@ -365,5 +365,5 @@ def _sitemap_beside_every_page(site: Path) -> None:
     if not sitemap.is_file():
         return
     for page in site.rglob("index.html"):
-        if page.parent != site and not (page.parent / "sitemap.xml").exists():
+        if page.parent != site:
             shutil.copyfile(sitemap, page.parent / "sitemap.xml")
