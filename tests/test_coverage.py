@@ -308,3 +308,13 @@ def test_a_care_card_injected_in_a_safety_section_fails(project: Path) -> None:
     build = run_build(project, strict=False)
     levels = [div["class"][1] for div in soup(build.site / "fr/get-help/index.html").select("div.care-card")]
     assert levels == ["routine", "urgent", "emergency"]
+
+
+def test_a_page_that_is_not_utf8_is_exit_2_with_its_line(project: Path) -> None:
+    page = project / "docs/after.md"
+    data = page.read_bytes()
+    line = data[: data.index(b"## ")].count(b"\n") + 1
+    page.write_bytes(data.replace(b"## ", "## \xe9 ".encode("latin-1"), 1))
+    result = coverage(project)
+    assert result.returncode == 2
+    assert result.stderr == f"error: docs/after.md:{line}: the page is not valid UTF-8; save it as UTF-8\n"

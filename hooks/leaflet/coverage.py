@@ -148,12 +148,24 @@ class Source:
                 )
 
 
+def _read_page(path: Path, display: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LeafletError(display, 1, f"cannot read the page: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LeafletError(display, line, "the page is not valid UTF-8; save it as UTF-8") from None
+
+
 def read_source(root: Path) -> Source:
     manifest = tuple(load_manifest(root / MANIFEST, MANIFEST))
-    pages = {
-        path.relative_to(root / DOCS).as_posix(): segment(path.read_text(encoding="utf-8"), path.relative_to(root / DOCS).as_posix())
-        for path in sorted((root / DOCS).rglob("*.md"))
-    }
+    pages = {}
+    for path in sorted((root / DOCS).rglob("*.md")):
+        name = path.relative_to(root / DOCS).as_posix()
+        pages[name] = segment(_read_page(path, f"{DOCS}/{name}"), name)
     safety = {(s.page, s.id) for s in manifest if s.safety}
     places: dict[str, list[Place]] = {}
     for name, page in pages.items():
