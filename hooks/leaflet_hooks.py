@@ -40,7 +40,6 @@ from leaflet.lookalikes import find_lookalikes
 from leaflet.placeholders import substitute
 from leaflet.review import key_line, parse_review
 from leaflet.search import split_index, split_on_brackets
-from leaflet.sections import load_manifest, missing_sections
 from leaflet.segment import apply, segment
 from leaflet.settings import Clinic, parse_clinic
 from leaflet.strings import CLINICAL_REVIEW_PENDING
@@ -56,7 +55,6 @@ class _Build:
     """What the hooks work out once per build and share between passes."""
 
     root: Path
-    docs_display: str
     clinic: Clinic
     site_name: str
     site_description: str | None
@@ -143,7 +141,6 @@ def _search_config(config: MkDocsConfig) -> dict[str, Any]:
 def _start_build(config: MkDocsConfig) -> None:
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
     build.root = Path(config.config_file_path).resolve().parent
-    build.docs_display = _rel(config.docs_dir)
     config_path = _rel(config.config_file_path)
     config_text = Path(config.config_file_path).read_text(encoding="utf-8")
     build.clinic = parse_clinic(config.extra, config_path, config_text)
@@ -174,15 +171,9 @@ def _start_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if not _first_pass(config):
-        return files
-    manifest_path = build.root / MANIFEST
-    try:
-        manifest = load_manifest(manifest_path, _rel(manifest_path))
-    except LeafletError as error:
-        raise PluginError(str(error)) from None
-    pages = {file.src_uri: file.content_string for file in files.documentation_pages()}
-    _warn(missing_sections(manifest, pages, _rel(manifest_path), build.docs_display))
+    if _first_pass(config):
+        # The manifest and the pages were read once, for the whole build, in on_config.
+        _warn(build.source.missing())
     return files
 
 

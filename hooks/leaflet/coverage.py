@@ -23,9 +23,9 @@ from babel.messages.catalog import Catalog, Message
 
 from . import catalogs, project, qa
 from .carecards import CareCardExtension
-from .findings import LeafletError
+from .findings import Finding, LeafletError
 from .locales import LocaleReview, read_review
-from .sections import RequiredSection, load_manifest
+from .sections import RequiredSection, load_manifest, missing_sections
 from .segment import Kind, Page, apply, segment
 from .translate import is_current
 
@@ -133,9 +133,14 @@ class Source:
     def _required(self, page: str, section: str) -> bool:
         return any(s.page == page and s.id == section for s in self.manifest)
 
+    def missing(self) -> list[Finding]:
+        """A finding for each required section the English lacks (the build warns)."""
+        return list(missing_sections(list(self.manifest), {name: page.body for name, page in self.pages.items()}, MANIFEST, DOCS))
+
     def present(self) -> list[RequiredSection]:
-        """The required sections the English has (the build warns about the others)."""
-        return [s for s in self.manifest if s.page in self.pages and s.id in {u.section for u in self.pages[s.page].units}]
+        """The required sections the English has."""
+        lacking = {finding.line for finding in self.missing()}
+        return [section for section in self.manifest if section.line not in lacking]
 
     def require_all(self) -> None:
         """Raise for the first required section the English lacks."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as etree
 from typing import Any
@@ -38,37 +39,16 @@ def _locale_data(locale: LocaleCoverage) -> dict[str, Any]:
         },
         "sections": [_section_data(section) for section in locale.sections],
         "findings": [_issue_data(issue) for issue in locale.findings],
-        "escapes": [
-            {"file": e.file, "line": e.line, "code": e.code, "msgid": e.msgid, "applied": e.applied}
-            for e in locale.escapes
-        ],
+        "escapes": [dataclasses.asdict(escape) for escape in locale.escapes],
     }
 
 
 def _section_data(section: SectionCoverage) -> dict[str, Any]:
-    return {
-        "id": section.id,
-        "page": section.page,
-        "safety": section.safety,
-        "total": section.total,
-        "translated": section.translated,
-        "fuzzy": section.fuzzy,
-        "untranslated": section.untranslated,
-        "missing": section.missing,
-        "ok": section.ok,
-        "changed_since_sign_off": section.changed_since_sign_off,
-    }
+    return dataclasses.asdict(section)  # the fields are the JSON contract's
 
 
 def _issue_data(issue: Issue) -> dict[str, Any]:
-    return {
-        "file": issue.file,
-        "line": issue.line,
-        "code": issue.code,
-        "message": issue.message,
-        "locale": issue.locale,
-        "section": issue.section,
-    }
+    return dataclasses.asdict(issue)
 
 
 def as_json(report: Report) -> str:
