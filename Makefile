@@ -34,19 +34,19 @@ serve: $(STAMP)
 
 # Translators: refresh every catalog from docs/ (never loses a translation).
 catalogs: $(STAMP)
-	$(BIN)/python -m leaflet.catalogs refresh
+	$(BIN)/python -m leaflet.i18n.catalogs refresh
 
 # Start a language: make language LOCALE=pl
 language: $(STAMP)
 	@test -n "$(LOCALE)" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pl"; exit 2; }
-	$(BIN)/python -m leaflet.catalogs init "$(LOCALE)"
+	$(BIN)/python -m leaflet.i18n.catalogs init "$(LOCALE)"
 
 # Reviewers: does every published language cover every required section?
 coverage: $(STAMP)
 	$(BIN)/locale-coverage $(COVERAGE_ARGS)
 
 readability: $(STAMP)
-	$(BIN)/python -m leaflet.readability docs
+	$(BIN)/python -m leaflet.content.readability docs
 
 clean:
 	rm -rf site $(VENV) .tools

@@ -10,8 +10,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import ROOT, TRANSLATED
-from leaflet import catalogs
-from leaflet.findings import LeafletError
+from leaflet.i18n import catalogs
+from leaflet.model import LeafletError
 
 
 def snapshot(project: Path) -> dict[str, bytes]:
@@ -130,7 +130,7 @@ def test_an_unknown_language_is_refused(project: Path, code: str) -> None:
 
 def test_the_command_line(project: Path) -> None:
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "leaflet.catalogs", *args], cwd=project, capture_output=True, text=True)
+        return subprocess.run([sys.executable, "-m", "leaflet.i18n.catalogs", *args], cwd=project, capture_output=True, text=True)
 
     assert run("refresh").stdout == "catalogs already up to date\n"
     created = run("init", "nl")

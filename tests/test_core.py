@@ -8,14 +8,15 @@ import datetime as dt
 import markdown
 import pytest
 
-from leaflet.carecards import LEVELS, CareCardExtension
-from leaflet.findings import Finding, LeafletError
-from leaflet.frontmatter import split_front_matter
-from leaflet.lookalikes import find_lookalikes
-from leaflet.placeholders import names_in, substitute
-from leaflet.review import parse_review
-from leaflet.sections import headings, load_manifest, missing_sections
-from leaflet.settings import parse_clinic
+from leaflet.content.carecards import LEVELS, CareCardExtension
+from leaflet.model import Finding, LeafletError
+from leaflet.content.frontmatter import split_front_matter
+from leaflet.content.lookalikes import find_lookalikes
+from leaflet.content.placeholders import names_in, substitute
+from leaflet.content.review import parse_review
+from leaflet.content.sections import load_manifest, missing_sections
+from leaflet.content.segment import segment
+from leaflet.settings.clinic import parse_clinic
 
 EXTRA = {
     "clinic": {
@@ -102,13 +103,15 @@ class TestPlaceholders:
 class TestSections:
     def test_headings_with_ids(self) -> None:
         text = "## Risks {#risks}\n\n### Sub {: #sub .x}\n\n## No id\n"
-        assert [(h.id, h.level, h.title, h.line) for h in headings(text)] == [
-            ("risks", 2, "Risks", 1),
-            ("sub", 3, "Sub", 3),
-        ]
+        assert segment(text, "a.md").section_ids == {"risks", "sub"}
 
     def test_headings_in_code_fences_do_not_count(self) -> None:
-        assert list(headings("```\n## Fake {#fake}\n```\n")) == []
+        assert segment("```\n## Fake {#fake}\n```\n", "a.md").section_ids == set()
+
+    def test_a_heading_inside_raw_html_is_not_a_section(self) -> None:
+        page = segment("<div>\n\n## Fake {#fake}\n\n</div>\n\n## Real {#real}\n", "a.md")
+        assert page.section_ids == {"real"}
+        assert page.raw_headings == ((3, "fake"),)
 
     def test_manifest_and_missing_sections(self, tmp_path) -> None:
         manifest = tmp_path / "m.yml"
@@ -123,10 +126,10 @@ class TestSections:
             ("a.md", "two", True, 4),
             ("b.md", "three", False, 7),
         ]
-        findings = list(missing_sections(sections, {"a.md": "## One {#one}\n"}, "m.yml"))
+        findings = list(missing_sections(sections, {"a.md": segment("## One {#one}\n", "a.md")}))
         assert [str(f) for f in findings] == [
-            "m.yml:4: section-missing docs/a.md has no heading with id 'two', a required safety section; add '{#two}' to its heading",
-            "m.yml:7: section-missing required page docs/b.md does not exist (section 'three')",
+            "required-sections.yml:4: section-missing docs/a.md has no heading with id 'two', a required safety section; add '{#two}' to its heading",
+            "required-sections.yml:7: section-missing required page docs/b.md does not exist (section 'three')",
         ]
 
     @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import run_build, soup
-from leaflet import catalogs
+from leaflet.i18n import catalogs
 
 COMMAND = str(Path(sys.executable).parent / "locale-coverage")
 PO = "locales/fr/LC_MESSAGES/messages.po"
@@ -226,7 +226,7 @@ def test_a_manifest_section_missing_from_english_is_exit_2(project: Path) -> Non
     result = coverage(project)
     assert result.returncode == 2
     line = next(n for n, l in enumerate((project / "required-sections.yml").read_text().splitlines(), 1) if l.strip() == "id: get-help") - 1
-    assert result.stderr == f"error: required-sections.yml:{line}: required safety section get-help.md#get-help is not in docs/get-help.md\n"
+    assert result.stderr == f"error: required-sections.yml:{line}: docs/get-help.md has no heading with id 'get-help', a required safety section; add '{{#get-help}}' to its heading\n"
 
 
 def test_github_junit_and_markdown_formats(project: Path) -> None:
@@ -273,7 +273,7 @@ def test_the_strict_build_fails_on_a_finding_with_path_and_line(project: Path) -
     line = edit_translation(project, "The whole visit in the room takes about 15 to 20 minutes", lambda s: s.replace("15 à 20", "5"))
     build = run_build(project)
     assert build.returncode == 1
-    assert f"WARNING -  {PO}:{line}: number-changed expected number '15', '20' but received '5' [fr]" in build.output
+    assert f"WARNING -  {PO}:{line}: number-changed expected number '15', '20' but received '5' [fr#how-long]" in build.output
     assert "locale coverage: 1 finding in published languages (fr, es, de, ar, zh)" in build.output
     assert build.output.count("number-changed") == 1  # checked once per build, not once per language
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from helpers import run_build
-from leaflet import catalogs
+from leaflet.i18n import catalogs
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -15,10 +15,10 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import MKDOCS, ROOT, TRANSLATED, language_pages, run_build, soup
-from leaflet import catalogs
-from leaflet.carecards import LEVELS
-from leaflet.segment import segment
-from leaflet.strings import CLINICAL_REVIEW_PENDING, UNTRANSLATED
+from leaflet.i18n import catalogs
+from leaflet.content.carecards import LEVELS
+from leaflet.content.segment import segment
+from leaflet.content.strings import CLINICAL_REVIEW_PENDING, UNTRANSLATED
 
 with catalogs.po_path(ROOT, "fr").open("rb") as _handle:
     FR = read_po(_handle)
@@ -207,15 +207,15 @@ def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
         "import sys, collections\n"
         "from mkdocs.config import load_config\n"
         "from mkdocs.commands.build import build\n"
-        "import leaflet.catalogs, leaflet.segment\n"
+        "import leaflet.i18n.catalogs, leaflet.content.segment\n"
         "calls = collections.Counter()\n"
         "def counted(name, function):\n"
         "    def wrapper(*args, **kwargs):\n"
         "        calls[name] += 1\n"
         "        return function(*args, **kwargs)\n"
         "    return wrapper\n"
-        "leaflet.catalogs.read_catalog = counted('catalog', leaflet.catalogs.read_catalog)\n"
-        "leaflet.segment._Parser.__init__ = counted('segment', leaflet.segment._Parser.__init__)\n"
+        "leaflet.i18n.catalogs.read_catalog = counted('catalog', leaflet.i18n.catalogs.read_catalog)\n"
+        "leaflet.content.segment._Parser.__init__ = counted('segment', leaflet.content.segment._Parser.__init__)\n"
         "build(load_config('mkdocs.yml', site_dir='site'))\n"
         "print(dict(calls))\n",
         encoding="utf-8",

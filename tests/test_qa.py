@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from leaflet import qa
+from leaflet.checks import qa
 
 
 def codes(msgid: str, msgstr: str, locale: str = "fr", allowed=(), identical_ok=()) -> list[str]:

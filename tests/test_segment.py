@@ -8,8 +8,9 @@ import markdown
 import pytest
 
 from helpers import ROOT
-from leaflet.carecards import CareCardExtension
-from leaflet.segment import Kind, apply, segment
+from leaflet.content.carecards import CareCardExtension
+from leaflet.content.segment import apply, segment
+from leaflet.model import Kind
 
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from helpers import ROOT, english_pages, soup
-from leaflet.carecards import LEVELS
-from leaflet.lookalikes import LOOKALIKES
-from leaflet.sections import load_manifest
+from leaflet.content.carecards import LEVELS
+from leaflet.content.lookalikes import LOOKALIKES
+from leaflet.content.sections import load_manifest
 
 MANIFEST = load_manifest(ROOT / "required-sections.yml", "required-sections.yml")
 CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -12,9 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .coverage import check
-from .findings import LeafletError
+from .checks.coverage import check
+from .model import CONFIG, LeafletError
 from .report import FORMATS
+from .settings import read_project
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,11 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
     args = parser.parse_args(argv)
     root = Path.cwd()
-    if not (root / "mkdocs.yml").is_file():
-        print("error: mkdocs.yml:1: not found; run locale-coverage from the repository root", file=sys.stderr)
+    if not (root / CONFIG).is_file():
+        print(f"error: {CONFIG}:1: not found; run locale-coverage from the repository root", file=sys.stderr)
         return 2
     try:
-        report = check(root, only=args.locale)
+        report = check(read_project(root), only=args.locale)
     except LeafletError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""The coverage report in every format, from one model (see :mod:`leaflet.coverage`)."""
+"""The coverage report in every format, from one model (see :mod:`leaflet.model`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from .coverage import Issue, LocaleCoverage, Report, SectionCoverage
+from .model import Finding, LocaleCoverage, Report, SectionCoverage
 
 YES, NO = "✓", "✗"
 
@@ -47,7 +47,7 @@ def _section_data(section: SectionCoverage) -> dict[str, Any]:
     return dataclasses.asdict(section)  # the fields are the JSON contract's
 
 
-def _issue_data(issue: Issue) -> dict[str, Any]:
+def _issue_data(issue: Finding) -> dict[str, Any]:
     return dataclasses.asdict(issue)
 
 
@@ -106,15 +106,11 @@ def as_table(report: Report) -> str:
             out.append(f"  escape {escape.file}:{escape.line}: allow-{escape.code}{note}")
     findings = report.findings
     if findings:
-        out += ["", *(f"{issue} [{issue.locale}{'#' + issue.section if issue.section else ''}]" for issue in findings)]
-    published = sum(1 for issue in findings if _published(report, issue.locale))
+        out += ["", *(f"{finding} {finding.where}" for finding in findings)]
+    published = sum(1 for finding in findings if report.is_published(finding.locale))
     out += ["", f"{'OK' if report.ok else 'FAILED'}: {published} finding{'s' if published != 1 else ''} in published languages, "
             f"{len(findings) - published} in drafts."]
     return "\n".join(out) + "\n"
-
-
-def _published(report: Report, code: str) -> bool:
-    return any(l.published for l in report.locales if l.locale == code)
 
 
 def _escape_property(text: str) -> str:
@@ -129,7 +125,7 @@ def as_github(report: Report) -> str:
     """Workflow commands: one annotation per finding, on its file and line."""
     lines = []
     for issue in report.findings:
-        level = "error" if _published(report, issue.locale) else "warning"
+        level = "error" if report.is_published(issue.locale) else "warning"
         title = _escape_property(f"{issue.code} ({issue.locale})")
         lines.append(f"::{level} file={_escape_property(issue.file)},line={issue.line},title={title}::{_escape_data(issue.message)}")
     lines.append(f"::notice title=locale-coverage::{'all published languages cover every required section' if report.ok else 'published languages have findings'}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .findings import LeafletError
-from .settings import Clinic
+from ..model import LeafletError
+from ..settings.clinic import Clinic
 
 #: any ``{{ ... }}``, so a misspelt name is caught rather than printed
 PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}")

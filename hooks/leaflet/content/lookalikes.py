@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from .findings import Finding
+from ..model import Finding
 
 #: character -> the ASCII character it poses as
 LOOKALIKES: dict[str, str] = {

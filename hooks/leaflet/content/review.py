@@ -9,15 +9,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from babel.dates import format_date
 from babel import Locale
+from babel.dates import format_date
 
-from .findings import Finding
+from ..model import Finding
+from .frontmatter import front_matter_line
 
 KEYS = ("reviewed_by", "last_reviewed", "next_review")
 
@@ -42,12 +42,6 @@ class Review:
         }
 
 
-def key_line(source: str, key: str) -> int:
-    """1-based line of ``key:`` in a page's front matter (1 when absent)."""
-    match = re.search(rf"^\s*{re.escape(key)}\s*:", source, re.MULTILINE)
-    return source.count("\n", 0, match.start()) + 1 if match else 1
-
-
 def parse_review(
     meta: Mapping[str, Any], source: str, path: str, today: dt.date
 ) -> tuple[Review | None, list[Finding]]:
@@ -70,7 +64,7 @@ def parse_review(
             findings.append(
                 Finding(
                     path,
-                    key_line(source, key),
+                    front_matter_line(source, key),
                     "review-missing",
                     f"review.{key}: expected {expected} but received: {value!r}",
                 )
@@ -82,7 +76,7 @@ def parse_review(
         findings.append(
             Finding(
                 path,
-                key_line(source, "next_review"),
+                front_matter_line(source, "next_review"),
                 "review-dates",
                 f"next review {review.next_review} is not after the last review {review.last_reviewed}",
             )
@@ -91,7 +85,7 @@ def parse_review(
         findings.append(
             Finding(
                 path,
-                key_line(source, "last_reviewed"),
+                front_matter_line(source, "last_reviewed"),
                 "review-dates",
                 f"last review {review.last_reviewed} is in the future (today is {today})",
             )
@@ -100,7 +94,7 @@ def parse_review(
         findings.append(
             Finding(
                 path,
-                key_line(source, "next_review"),
+                front_matter_line(source, "next_review"),
                 "review-overdue",
                 f"clinical review was due on {review.next_review}; have a clinician "
                 "review the page, then update review.last_reviewed and review.next_review",

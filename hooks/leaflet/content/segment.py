@@ -18,53 +18,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from enum import Enum
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
+from ..model import FRONT_MATTER_KINDS, Kind, Page, Unit
 from .carecards import LEVELS
-from .frontmatter import split_front_matter
-from .review import key_line
+from .frontmatter import front_matter_line, split_front_matter
 
 TAB = 4  # Python-Markdown's tab_length: nested blocks are indented by 4
-
-
-class Kind(str, Enum):
-    TITLE = "title"
-    DESCRIPTION = "description"
-    HEADING = "heading"
-    PARAGRAPH = "paragraph"
-    LIST_ITEM = "list item"
-    TABLE_CELL = "table cell"
-    CARD_TITLE = "care-card title"
-    ADMONITION_TITLE = "admonition title"
-    IMAGE_ALT = "image alt text"
-
-
-@dataclass(frozen=True)
-class Unit:
-    kind: Kind
-    text: str  # the msgid
-    line: int  # 1-based line in the page file, front matter included
-    section: str | None  # id of the section it belongs to
-    card: str | None  # care-card level when inside (or titling) a care card
-    span: tuple[int, int, int, int] = field(default=(0, 0, 0, 0), compare=False)
-    # (first line, first column, last line, end column) in the body's lines;
-    # front-matter units have no span.
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # relative to docs/, as in the manifest: "risks.md"
-    meta: dict
-    body: str
-    body_line: int  # 1-based line of the body's first line in the file
-    units: tuple[Unit, ...]
-
-    def sections(self) -> dict[str | None, list[Unit]]:
-        out: dict[str | None, list[Unit]] = {}
-        for unit in self.units:
-            out.setdefault(unit.section, []).append(unit)
-        return out
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -77,6 +38,10 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 _TABLE_RULE = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
 _ATTR_LINE = re.compile(r"^ *\{:[^}]*\} *$")
 _IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)$")
+_HTML_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+#: block-level elements Python-Markdown keeps raw to their closing tag (void ones have none)
+_RAW_BLOCKS = frozenset(BLOCK_LEVEL_ELEMENTS) - {"hr"}
+
 
 
 def _indent(line: str) -> int:
@@ -88,12 +53,15 @@ class _Parser:
         self.lines = lines
         self.body_line = body_line
         self.units: list[Unit] = []
+        self.raw_headings: list[tuple[int, str]] = []
         self.section: str | None = None
         self.section_level = 7
 
     # -- helpers -----------------------------------------------------------
 
-    def add(self, kind: Kind, first: int, col: int, last: int, end: int, card: str | None) -> None:
+    def add(
+        self, kind: Kind, first: int, col: int, last: int, end: int, card: str | None, anchor: str | None = None
+    ) -> None:
         pieces = [self.lines[first][col : end if first == last else None]]
         pieces += [self.lines[number].strip() for number in range(first + 1, last)]
         if last != first:
@@ -101,7 +69,7 @@ class _Parser:
         text = " ".join(piece.strip() for piece in pieces if piece.strip())
         if text:
             self.units.append(
-                Unit(kind, text, self.body_line + first, self.section, card, (first, col, last, end))
+                Unit(kind, text, self.body_line + first, self.section, card, (first, col, last, end), anchor)
             )
 
     def starts_block(self, number: int, indent: int) -> bool:
@@ -144,8 +112,10 @@ class _Parser:
                 number = self.admonition(number, end, indent, match, card)
             elif match := _LIST.match(content):
                 number = self.list_item(number, end, indent, match, card)
-            elif _RULE.match(content) or _ATTR_LINE.match(content) or content.startswith("<"):
-                number = self.skip_paragraph(number, end) if content.startswith("<") else number + 1
+            elif content.startswith("<"):
+                number = self.skip_html(number, end)
+            elif _RULE.match(content) or _ATTR_LINE.match(content):
+                number += 1
             elif "|" in content and number + 1 < end and _TABLE_RULE.match(self.lines[number + 1][indent:]):
                 number = self.table(number, end, indent, card)
             else:
@@ -157,8 +127,22 @@ class _Parser:
             number += 1
         return number + 1
 
-    def skip_paragraph(self, number: int, end: int) -> int:
-        while number < end and self.lines[number].strip():
+    def skip_html(self, number: int, end: int) -> int:
+        """Skip a raw-HTML block as Python-Markdown does: to its closing tag,
+        blank lines included. Its content is never Markdown, so a heading
+        written inside it is recorded as one the page does not have."""
+        opened = _HTML_OPEN.match(self.lines[number].lstrip())
+        closing = "-->" if self.lines[number].lstrip().startswith("<!--") else None
+        if opened and not closing and opened.group(1).lower() in _RAW_BLOCKS:
+            closing = f"</{opened.group(1).lower()}>"
+        open_ = closing is not None
+        while number < end and (open_ or self.lines[number].strip()):
+            line = self.lines[number]
+            found = _HEADING_ID.search(line)
+            if open_ and found and _HEADING.match(line.lstrip()):
+                self.raw_headings.append((self.body_line + number, found.group(1)))
+            if open_ and closing in line.lower():
+                open_ = False
             number += 1
         return number
 
@@ -170,7 +154,8 @@ class _Parser:
         elif level <= self.section_level:
             self.section, self.section_level = None, 7
         suffix = _HEADING_SUFFIX.search(line, col)
-        self.add(Kind.HEADING, number, col, number, suffix.start() if suffix else len(line), card)
+        end = suffix.start() if suffix else len(line)
+        self.add(Kind.HEADING, number, col, number, end, card, found.group(1) if found else None)
 
     def admonition(self, number: int, end: int, indent: int, match: re.Match[str], card: str | None) -> int:
         level = match.group(1)
@@ -255,11 +240,11 @@ def _segment(source: str, path: str, body: str | None) -> Page:
     parser = _Parser(body.split("\n"), body_line)
     parser.parse(0, len(parser.lines), 0, None)
     front = [
-        Unit(kind, " ".join(meta[kind.value].split()), key_line(source, kind.value), None, None)
-        for kind in (Kind.TITLE, Kind.DESCRIPTION)
+        Unit(kind, " ".join(meta[kind.value].split()), front_matter_line(source, kind.value), None, None)
+        for kind in FRONT_MATTER_KINDS
         if isinstance(meta.get(kind.value), str) and meta[kind.value].strip()
     ]
-    return Page(path, meta, body, body_line, tuple(front + parser.units))
+    return Page(path, meta, body, body_line, tuple(front + parser.units), tuple(parser.raw_headings))
 
 
 def apply(page: Page, translate: Callable[[Unit], str]) -> str:
@@ -270,7 +255,7 @@ def apply(page: Page, translate: Callable[[Unit], str]) -> str:
     """
     lines = page.body.split("\n")
     for unit in sorted(
-        (unit for unit in page.units if unit.kind not in (Kind.TITLE, Kind.DESCRIPTION)),
+        (unit for unit in page.units if unit.kind not in FRONT_MATTER_KINDS),
         key=lambda unit: unit.span,
         reverse=True,
     ):

@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .lookalikes import LOOKALIKES
+from ..content.lookalikes import LOOKALIKES
+from ..model import Finding
 
 ESCAPE_PREFIX = "allow-"
 
@@ -34,12 +35,6 @@ _UNSAFE_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 #: joiners some scripts need: allowed in those languages only
 _JOINERS = {"\u200c": {"fa", "ps", "ur", "ckb", "ku", "hi", "bn", "mr", "ne", "ta", "te", "ml", "kn", "si"}, "\u200d": {"hi", "bn", "mr", "ne", "si", "ml"}}
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -191,7 +186,17 @@ def escapes(flags: Iterable[str]) -> set[str]:
     return {flag[len(ESCAPE_PREFIX):] for flag in flags if flag.startswith(ESCAPE_PREFIX) and flag[len(ESCAPE_PREFIX):] in CODES}
 
 
-def problems(msgid: str, msgstr: str, locale: str, allowed: Iterable[str] = (), identical_ok: Iterable[str] = ()) -> list[Problem]:
+def problems(
+    msgid: str,
+    msgstr: str,
+    locale: str,
+    allowed: Iterable[str] = (),
+    identical_ok: Iterable[str] = (),
+    *,
+    file: str = "",
+    line: int = 0,
+    section: str | None = None,
+) -> list[Finding]:
     """Every check that fails, except those ``allowed`` (escaped) for this message."""
     skip = set(allowed)
     if msgid in set(identical_ok):
@@ -202,5 +207,5 @@ def problems(msgid: str, msgstr: str, locale: str, allowed: Iterable[str] = (), 
             continue
         detail = check.run(msgid, msgstr, locale)
         if detail:
-            found.append(Problem(check.code, detail))
+            found.append(Finding(file, line, check.code, detail, locale, section))
     return found

@@ -8,56 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .findings import Finding, LeafletError
+from ..model import DOCS, MANIFEST, Finding, LeafletError, Page, RequiredSection
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*\{:?([^}]*)\}[ \t]*#*[ \t]*$")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-@dataclass(frozen=True)
-class Heading:
-    id: str
-    level: int
-    title: str
-    line: int  # 1-based, in the text given
-
-
-@dataclass(frozen=True)
-class RequiredSection:
-    page: str  # relative to docs/, forward slashes
-    id: str
-    safety: bool
-    line: int  # where the manifest lists it
-
-
-def headings(markdown: str) -> Iterator[Heading]:
-    """ATX headings that carry an ``{#id}`` attribute, outside code fences."""
-    fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        opening = _FENCE.match(line)
-        if opening:
-            if fence is None:
-                fence = opening.group(1)
-            elif opening.group(1) == fence:
-                fence = None
-            continue
-        if fence is not None:
-            continue
-        match = _HEADING.match(line)
-        if not match:
-            continue
-        ids = [word[1:] for word in match.group(3).split() if word.startswith("#")]
-        if ids:
-            yield Heading(ids[-1], len(match.group(1)), match.group(2), number)
-
-
-def load_manifest(path: Path, display: str) -> list[RequiredSection]:
+def load_manifest(path: Path, display: str = MANIFEST) -> list[RequiredSection]:
     """Read the manifest; a malformed entry raises with its line."""
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
@@ -105,31 +65,31 @@ def _sequence(root: yaml.Node | None, display: str) -> list[yaml.Node]:
     raise LeafletError(display, 1, "expected a top-level 'sections:' list of {page, id, safety}")
 
 
-def missing_sections(
-    manifest: list[RequiredSection],
-    pages: Mapping[str, str],
-    manifest_display: str,
-    docs_display: str = "docs",
-) -> Iterator[Finding]:
+def missing_sections(manifest: list[RequiredSection], pages: Mapping[str, Page]) -> Iterator[Finding]:
     """A finding for each listed section the English source lacks.
 
-    ``pages`` maps a page path (relative to docs/) to its Markdown.
+    A section is present only when a Markdown heading the segmenter sees
+    opens it: the same parser decides for extraction, the build and coverage.
     """
     for section in manifest:
-        markdown = pages.get(section.page)
-        if markdown is None:
+        page = pages.get(section.page)
+        kind = "safety section" if section.safety else "section"
+        if page is None:
             yield Finding(
-                manifest_display,
-                section.line,
-                "section-missing",
-                f"required page {docs_display}/{section.page} does not exist (section {section.id!r})",
+                MANIFEST, section.line, "section-missing",
+                f"required page {DOCS}/{section.page} does not exist (section {section.id!r})",
             )
-        elif section.id not in {heading.id for heading in headings(markdown)}:
-            kind = "safety section" if section.safety else "section"
+        elif section.id in page.section_ids:
+            continue
+        elif raw := next((line for line, found in page.raw_headings if found == section.id), None):
             yield Finding(
-                manifest_display,
-                section.line,
-                "section-missing",
-                f"{docs_display}/{section.page} has no heading with id {section.id!r}, "
+                f"{DOCS}/{section.page}", raw, "section-in-html",
+                f"the heading of the required {kind} {section.id!r} is inside raw HTML, so it renders as plain "
+                "text with no anchor; write it as a Markdown heading outside the HTML block",
+            )
+        else:
+            yield Finding(
+                MANIFEST, section.line, "section-missing",
+                f"{DOCS}/{section.page} has no heading with id {section.id!r}, "
                 f"a required {kind}; add '{{#{section.id}}}' to its heading",
             )

@@ -15,7 +15,8 @@ from typing import IO, Any
 
 import yaml
 
-from .segment import Kind, Unit, segment
+from ..content.segment import segment
+from ..model import Kind, Unit
 
 #: (line, function name, message, comments), as Babel expects
 Extracted = tuple[int, str | None, str, list[str]]

@@ -21,3 +21,9 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str, int]:
     # MkDocs drops the blank lines after the front matter too.
     start = len(source) - len(source[match.end():].lstrip("\n"))
     return meta, source[start:], source.count("\n", 0, start) + 1
+
+
+def front_matter_line(source: str, key: str) -> int:
+    """1-based line of ``key:`` in a page's front matter (1 when absent)."""
+    match = re.search(rf"^\s*{re.escape(key)}\s*:", source, re.MULTILINE)
+    return source.count("\n", 0, match.start()) + 1 if match else 1

@@ -1,8 +1,8 @@
 """One language's usable translations, and how an untranslated block shows.
 
-:func:`is_current` says whether a message has a translation that is not
-fuzzy; :func:`leaflet.coverage.usable` adds the QA checks, and the build and
-the coverage check both use it.
+The build fills :class:`Translations` with the messages whose status
+(:func:`leaflet.checks.status.status_of`) is ``TRANSLATED``; nothing else
+is ever rendered.
 """
 
 from __future__ import annotations
@@ -11,20 +11,13 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from babel.messages.catalog import Message
-
-from .segment import Kind, Unit
-from .strings import UNTRANSLATED
-
-
-def is_current(message: Message | None) -> bool:
-    """Translated, and not marked fuzzy (outdated against its English)."""
-    return bool(message is not None and message.id and message.string and not message.fuzzy)
+from ..content.strings import UNTRANSLATED
+from ..model import Kind, Unit
 
 
 @dataclass(frozen=True)
 class Translations:
-    """``msgid -> msgstr`` for the messages :func:`leaflet.coverage.usable` accepts."""
+    """``msgid -> msgstr`` of the messages the build may render."""
 
     locale: str
     messages: Mapping[str, str] = field(default_factory=dict)

@@ -1,7 +1,7 @@
 """Reading grade of each English page (Flesch-Kincaid, via textstat 0.7.4).
 
 The NHS asks for a reading age of 9 to 11: grade 7 or below. Run it as
-``python -m leaflet.readability`` from the repository root.
+``python -m leaflet.content.readability`` from the repository root.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def score_docs(docs: Path) -> list[Score]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m leaflet.readability",
+        prog="python -m leaflet.content.readability",
         description=f"Flesch-Kincaid grade of each page; fails above grade {MAX_GRADE:g}.",
     )
     parser.add_argument("docs", nargs="?", default="docs", type=Path)

@@ -14,7 +14,8 @@ from typing import Any
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .findings import LeafletError
+from ..model import LeafletError
+from .config import yaml_line
 
 PHONE_KINDS = ("in_hours", "out_of_hours", "emergency")
 _TEL = re.compile(r"^\+?[0-9]{2,15}$")
@@ -54,28 +55,8 @@ def parse_clinic(extra: Mapping[str, Any], config_path: str = "mkdocs.yml", conf
         return _clinic(extra.get("clinic"))
     except _Invalid as invalid:
         raise LeafletError(
-            config_path, key_line(config_text, invalid.key), f"{invalid.key}: {invalid}"
+            config_path, yaml_line(config_text, invalid.key), f"{invalid.key}: {invalid}"
         ) from None
-
-
-def key_line(config_text: str, dotted_key: str) -> int:
-    """1-based line of the deepest part of ``dotted_key`` present in the YAML.
-
-    Composing (not loading) reads MkDocs' ``!!python/name`` tags as well.
-    """
-    try:
-        node = yaml.compose(config_text) if config_text else None
-    except yaml.YAMLError:
-        return 1
-    line = 1
-    for part in dotted_key.split("."):
-        if not isinstance(node, yaml.MappingNode):
-            break
-        found = next(((k, v) for k, v in node.value if k.value == part), None)
-        if found is None:
-            break
-        line, node = found[0].start_mark.line + 1, found[1]
-    return line
 
 
 def _clinic(data: Any) -> Clinic:

@@ -1,0 +1,185 @@
+"""One build of the site: what the hooks work out once and share between passes.
+
+mkdocs-static-i18n runs the whole build once per language. The hooks make
+one :class:`SiteBuild` at the start of each build (``mkdocs serve`` makes a
+new one for every rebuild) and ask it, for the language being built, what
+to render. It counts its own findings, so a strict build fails on them at
+any log level (MkDocs' ``--quiet`` stops strict mode counting warnings,
+mkdocs issue 4126).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.messages.catalog import Catalog
+
+from .checks.coverage import check, load_source
+from .checks.signoff import read_sign_off
+from .checks.source import Source
+from .checks.status import usable_translations
+from .content.carecards import LEVELS
+from .content.frontmatter import front_matter_line, split_front_matter
+from .content.lookalikes import find_lookalikes
+from .content.placeholders import substitute
+from .content.review import parse_review
+from .content.segment import apply, segment
+from .content.strings import CLINICAL_REVIEW_PENDING
+from .i18n import catalogs
+from .i18n.translate import Translations, mark_untranslated, untranslated_label
+from .model import Finding, Report, SignOff
+from .settings import Project, read_project
+from .settings.clinic import Clinic
+
+META_KEYS = ("title", "description")
+
+
+class SiteBuild:
+    """The state of one build: settings, source, catalogs, findings."""
+
+    def __init__(self, root: Path, config_file: Path, today: dt.date | None = None) -> None:
+        self.project: Project = read_project(root, config_file)
+        self.today = today or dt.date.today()
+        self.source: Source = load_source(self.project)
+        self.catalogs: dict[str, Catalog] = {}
+        self.translations: dict[str, Translations] = {}
+        self.sign_off: dict[str, SignOff] = {}
+        self.reviews: dict[str, dict[str, str]] = {}
+        self.findings: list[Finding] = list(self.source.missing())
+        available = catalogs.discover(root)
+        for code in self.languages.translations:
+            if code not in available:
+                raise catalogs.no_catalog(root, code)
+            catalog = catalogs.read_catalog(available[code], self.rel(available[code]), code)
+            self.catalogs[code] = catalog
+            # Only current, QA-clean translations are ever rendered; the rest show marked English.
+            self.translations[code] = Translations(code, usable_translations(catalog, code, self.source))
+            self.sign_off[code] = read_sign_off(root, code)
+
+    @property
+    def root(self) -> Path:
+        return self.project.root
+
+    @property
+    def languages(self) -> Any:
+        return self.project.languages
+
+    def rel(self, path: str | Path) -> str:
+        """Repo-relative path with forward slashes, for messages."""
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    # -- per language ---------------------------------------------------------
+
+    def translations_for(self, language: str) -> Translations:
+        return self.translations.get(language, Translations(self.languages.source))
+
+    def is_rtl(self, language: str) -> bool:
+        """Right to left for Arabic-script and Hebrew locales (Babel knows which)."""
+        return Locale.parse(language).character_order == "right-to-left"
+
+    def care_card_labels(self, language: str) -> dict[str, str]:
+        translations = self.translations_for(language)
+        return {level: translations.gettext(label) for level, label in LEVELS.items()}
+
+    def clinic_for(self, language: str) -> Clinic:
+        hours = self.translations_for(language).gettext(self.project.clinic.opening_hours)
+        return dataclasses.replace(self.project.clinic, opening_hours=hours)
+
+    def translation_notice(self, language: str) -> str | None:
+        sign_off = self.sign_off.get(language)
+        if sign_off is None or sign_off.clinically_reviewed:
+            return None
+        return self.translations_for(language).gettext(CLINICAL_REVIEW_PENDING)
+
+    # -- pages ----------------------------------------------------------------
+
+    def page_markdown(self, page: PageInput, language: str, first_pass: bool) -> str:
+        """The page's Markdown for ``language``: translated, placeholders filled.
+
+        ``page.meta`` (title, description) is translated in place.
+        """
+        if first_pass:
+            self.findings.extend(find_lookalikes(page.source, page.path))
+        review, findings = parse_review(page.meta, page.source, page.path, self.today)
+        if first_pass:
+            self.findings.extend(findings)
+        if review is not None:
+            locale = self.project.clinic.locale if language == self.languages.source else Locale.parse(language)
+            self.reviews[page.src_uri] = review.display(locale)
+        markdown = page.markdown
+        if language != self.languages.source:
+            markdown = self._translate(page, language)
+        clinic = self.clinic_for(language)
+        for key in META_KEYS:
+            if isinstance(page.meta.get(key), str):
+                line = front_matter_line(page.source, key)
+                page.meta[key] = substitute(page.meta[key], clinic, page.path, line, links=False)
+        return substitute(markdown, clinic, page.path, split_front_matter(page.source)[2])
+
+    def _translate(self, page: PageInput, language: str) -> str:
+        translations = self.translations_for(language)
+        label = untranslated_label(translations)
+        for key in META_KEYS:
+            if isinstance(page.meta.get(key), str):
+                english = " ".join(page.meta[key].split())
+                page.meta[key] = translations.get(english) or english
+        return translate_body(
+            page.source, page.src_uri, page.markdown,
+            lambda unit: translations.get(unit.text) or mark_untranslated(unit, label),
+        )
+
+    # -- the end ----------------------------------------------------------------
+
+    def coverage(self) -> Report:
+        return check(self.project, loaded=self.catalogs, source=self.source)
+
+    def published_findings(self, report: Report) -> list[Finding]:
+        return [f for f in report.findings if f.locale in self.languages.published]
+
+
+@dataclasses.dataclass
+class PageInput:
+    """What the build needs of one MkDocs page."""
+
+    path: str  # repo-relative, for messages
+    src_uri: str  # relative to docs/
+    source: str  # the file as written, front matter included
+    markdown: str  # the body as MkDocs hands it over
+    meta: dict[str, Any]
+
+
+def translate_body(source: str, src_uri: str, markdown: str, translate: Callable[[Any], str]) -> str:
+    """The page's Markdown with each unit translated.
+
+    mkdocs-static-i18n drops the file's final newline; apart from that the
+    text is the file's, so the segmentation made for extraction and coverage
+    (cached) serves every language pass.
+    """
+    segmented = segment(source, src_uri)
+    trailing = markdown[len(markdown.rstrip("\n")):]
+    if segmented.body.rstrip("\n") != markdown.rstrip("\n"):
+        segmented = segment(source, src_uri, markdown)
+    return apply(segmented, translate).rstrip("\n") + trailing
+
+
+def summary(build: SiteBuild, report: Report) -> str:
+    """One line for the build log: findings in published languages, drafts."""
+    published = build.published_findings(report)
+    drafts = [locale for locale in report.locales if not locale.published]
+    text = (
+        f"locale coverage: {len(published)} finding{'s' if len(published) != 1 else ''} in published languages "
+        f"({', '.join(build.languages.translations) or 'none'})"
+    )
+    if drafts:
+        listed = ", ".join(f"{d.locale} ({len(d.findings)} gaps)" for d in drafts)
+        text += f"; drafts not built: {listed}, see locale-coverage"
+    return text
+

@@ -1,0 +1,1 @@
+"""Translation status, QA, coverage of required sections and sign-off."""

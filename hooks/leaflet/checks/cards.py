@@ -1,0 +1,43 @@
+"""Care cards a safety section shows: the same levels, in the same order, in every language."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+
+import markdown
+
+from ..content.carecards import CareCardExtension
+from ..content.segment import apply
+from ..model import DOCS, Finding, Kind, Page, RequiredSection
+
+
+def card_levels(markdown_text: str) -> list[tuple[str | None, str]]:
+    """(section id, level) of every care card, in order."""
+    md = markdown.Markdown(extensions=["admonition", "attr_list", "tables", CareCardExtension()])
+    root = etree.fromstring(f"<root>{md.convert(markdown_text)}</root>")
+    found, section = [], None
+    for element in root.iter():
+        if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and element.get("id"):
+            section = element.get("id")
+        classes = (element.get("class") or "").split()
+        if "care-card" in classes:
+            found.append((section, classes[1]))
+    return found
+
+
+def cards_differ(required: RequiredSection, page: Page, translations: Mapping[str, str], code: str) -> Finding | None:
+    """``translations`` as written (current, even if QA rejects them): would they show other cards?"""
+    translated = apply(page, lambda unit: translations.get(unit.text, unit.text))
+    try:
+        english = [level for section, level in card_levels(page.body) if section == required.id]
+        rendered = [level for section, level in card_levels(translated) if section == required.id]
+    except etree.ParseError:
+        return None  # raw HTML the QA checks already report
+    if english == rendered:
+        return None
+    heading = next((u.line for u in page.units if u.section == required.id and u.kind is Kind.HEADING), 1)
+    return Finding(
+        f"{DOCS}/{required.page}", heading, "care-cards-differ",
+        f"{required.name} renders care cards {rendered!r} in {code} but {english!r} in English", code, required.id,
+    )

@@ -1,0 +1,194 @@
+"""Coverage of the required sections in every language, with translation QA.
+
+Computed from the current English in ``docs/`` (segmented now, not read
+from the committed template) and each language's catalog. A required section
+is covered in a language only when every unit in it has the status
+``TRANSLATED``; a safety section must also render the same care cards as
+English. The build and ``locale-coverage`` both call :func:`check`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from babel.messages.catalog import Catalog
+
+from ..i18n import catalogs
+from ..model import (
+    DOCS, Escape, Finding, LeafletError, LocaleCoverage, Report, RequiredSection, SectionCoverage, Status,
+)
+from ..settings import Project
+from . import qa
+from .cards import cards_differ
+from .signoff import changed_since, read_sign_off
+from .source import Source, read_source
+from .status import is_current, problems_of, status_of
+
+
+def load_source(project: Project) -> Source:
+    """The English now; pages are read (and their encoding checked) before Babel extracts them."""
+    source = read_source(project.root, frozenset(), project.identical_ok)
+    template = catalogs.extract_template(project.root)
+    ids = frozenset(m.id for m in template if isinstance(m.id, str) and m.id)
+    return dataclasses.replace(source, template_ids=ids)
+
+
+def check(
+    project: Project,
+    *,
+    only: Iterable[str] | None = None,
+    loaded: Mapping[str, Catalog] | None = None,
+    source: Source | None = None,
+) -> Report:
+    """Coverage and QA of every language with a catalog, published or draft."""
+    root, languages = project.root, project.languages
+    available = catalogs.discover(root)
+    for code in languages.translations:
+        if code not in available:
+            raise catalogs.no_catalog(root, code)
+    codes = _wanted(sorted(set(available) - {languages.source}), only)
+    if source is None:
+        source = load_source(project)
+        source.require_all()
+    results = []
+    for code in codes:
+        display = available[code].relative_to(root).as_posix()
+        catalog = (loaded or {}).get(code) or catalogs.read_catalog(available[code], display, code)
+        results.append(_locale(code, code in languages.published, catalog, display, source))
+    return Report(tuple(results))
+
+
+def _wanted(codes: list[str], only: Iterable[str] | None) -> list[str]:
+    if only is None:
+        return codes
+    wanted = list(only)
+    unknown = [code for code in wanted if code not in codes]
+    if unknown:
+        raise LeafletError(
+            catalogs.LOCALES, 1, f"unknown locale {unknown[0]!r}; expected one of: {', '.join(codes) or 'none (no catalogs yet)'}",
+            "unknown-locale",
+        )
+    return [code for code in codes if code in wanted]
+
+
+def _locale(code: str, published: bool, catalog: Catalog, display: str, source: Source) -> LocaleCoverage:
+    findings, escapes, unsafe = _message_findings(catalog, code, display, source)
+    stale = _stale(catalog, source)
+    if stale:
+        findings.append(Finding(display, 1, "catalog-stale", stale, code))
+    review = read_sign_off(source.root, code)
+    changed, review_note = changed_since(review, source)
+    sections = []
+    for required in source.present():
+        section_findings = _section_findings(required, catalog, code, display, source)
+        findings.extend(_dedupe(section_findings, findings))
+        sections.append(_section(required, catalog, code, source, not section_findings, unsafe, changed))
+    return LocaleCoverage(
+        code, published, not findings, tuple(sections), review, review_note, tuple(findings), tuple(escapes),
+        _summary(catalog),
+    )
+
+
+def _message_findings(
+    catalog: Catalog, code: str, display: str, source: Source
+) -> tuple[list[Finding], list[Escape], set[str]]:
+    """QA findings and escapes of every current message, and the ids the checks reject."""
+    findings: list[Finding] = []
+    escapes: list[Escape] = []
+    unsafe: set[str] = set()
+    for message in catalog:
+        if not isinstance(message.id, str) or not message.id or not is_current(message):
+            continue
+        line = message.lineno or 1
+        for flag_code in sorted(qa.escapes(message.flags)):
+            escapes.append(Escape(display, line, flag_code, message.id, not source.is_safety(message.id)))
+        problems = problems_of(message, code, source, display)
+        if problems:
+            unsafe.add(message.id)
+            findings.extend(problems)
+    return findings, escapes, unsafe
+
+
+_GAPS = {
+    Status.FUZZY: (
+        "fuzzy", "the {code} translation of this {what} of {where} is outdated: "
+        "its English changed since; update it and remove the fuzzy flag",
+    ),
+    Status.UNTRANSLATED: ("untranslated", "this {what} of {where} has no {code} translation"),
+    Status.STALE: ("not-extracted", "this {what} of {where} is not in the {code} catalog; run: make catalogs"),
+}
+
+
+def _section_findings(
+    required: RequiredSection, catalog: Catalog, code: str, display: str, source: Source
+) -> list[Finding]:
+    found = []
+    page = source.pages[required.page]
+    for unit in page.units_of(required.id):
+        message = catalog.get(unit.text)
+        status = status_of(message, code, source)
+        if status not in _GAPS:
+            continue
+        name, sentence = _GAPS[status]
+        text = sentence.format(code=code, what=unit.kind.value, where=required.name)
+        file, line = (f"{DOCS}/{required.page}", unit.line) if message is None else (display, message.lineno or 1)
+        found.append(Finding(file, line, name, text, code, required.id))
+    if required.safety:
+        written = {m.id: m.string for m in catalog if isinstance(m.id, str) and is_current(m)}
+        cards = cards_differ(required, page, written, code)
+        if cards:
+            found.append(cards)
+    return found
+
+
+def _section(
+    required: RequiredSection, catalog: Catalog, code: str, source: Source, clean: bool,
+    unsafe_ids: set[str], changed: Mapping[tuple[str, str], bool | None],
+) -> SectionCoverage:
+    units = source.pages[required.page].units_of(required.id)
+    statuses = Counter(status_of(catalog.get(unit.text), code, source) for unit in units)
+    unsafe = any(unit.text in unsafe_ids for unit in units)
+    translated = statuses[Status.TRANSLATED] + statuses[Status.UNSAFE]
+    return SectionCoverage(
+        required.id, required.page, required.safety, len(units), translated, statuses[Status.FUZZY],
+        statuses[Status.UNTRANSLATED], statuses[Status.STALE],
+        clean and not unsafe and statuses[Status.TRANSLATED] == len(units),
+        changed.get((required.page, required.id)),
+    )
+
+
+def _summary(catalog: Catalog) -> dict[str, int]:
+    ids = [m for m in catalog if isinstance(m.id, str) and m.id]
+    return {
+        "total": len(ids),
+        "translated": sum(1 for m in ids if is_current(m)),
+        "fuzzy": sum(1 for m in ids if m.fuzzy and m.string),
+        "untranslated": sum(1 for m in ids if not m.string),
+    }
+
+
+def _dedupe(new: list[Finding], existing: list[Finding]) -> list[Finding]:
+    seen = {(f.file, f.line, f.code) for f in existing}
+    out = []
+    for finding in new:
+        if (finding.file, finding.line, finding.code) not in seen:
+            seen.add((finding.file, finding.line, finding.code))
+            out.append(finding)
+    return out
+
+
+def _stale(catalog: Catalog, source: Source) -> str | None:
+    """What a refresh would change in the catalog's messages, in words."""
+    present = {m.id for m in catalog if isinstance(m.id, str) and m.id}
+    added = len(source.template_ids - present)
+    retired = len(present - source.template_ids)
+    if not added and not retired:
+        return None
+    parts = []
+    if added:
+        parts.append(f"{added} new English message{'s' if added != 1 else ''} missing")
+    if retired:
+        parts.append(f"{retired} message{'s' if retired != 1 else ''} no longer in the English")
+    return "the catalog is out of date with docs/ (" + ", ".join(parts) + "); run: make catalogs"

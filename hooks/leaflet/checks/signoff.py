@@ -1,0 +1,80 @@
+"""Per-language sign-off, recorded beside each catalog in ``locales/<lang>/review.yml``.
+
+    translator: A. Translator
+    language_reviewer: B. Reviewer
+    clinical_reviewer: null        # until a clinician signs off
+    reviewed_on: null              # date of the clinical sign-off
+    source_version: null           # the English (git revision) they reviewed
+
+Until a clinical reviewer and a date are recorded, every page of the language
+says it has not yet been checked by a clinician.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from ..content.segment import segment
+from ..i18n.catalogs import LOCALES
+from ..model import DOCS, LeafletError, SignOff
+from .source import Source
+
+REVIEW_FILE = "review.yml"
+KEYS = ("translator", "language_reviewer", "clinical_reviewer", "reviewed_on", "source_version")
+
+
+def review_path(root: Path, locale: str) -> Path:
+    return root / LOCALES / locale / REVIEW_FILE
+
+
+def read_sign_off(root: Path, locale: str) -> SignOff:
+    """The language's sign-off; a missing file means nobody has signed."""
+    path = review_path(root, locale)
+    display = path.relative_to(root).as_posix()
+    if not path.is_file():
+        return SignOff()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', error)}", "invalid-sign-off") from None
+    if not isinstance(data, dict):
+        raise LeafletError(display, 1, f"expected keys {', '.join(KEYS)}", "invalid-sign-off")
+    unknown = sorted(set(data) - set(KEYS))
+    if unknown:
+        raise LeafletError(display, 1, f"unknown key {unknown[0]!r}; expected only: {', '.join(KEYS)}", "invalid-sign-off")
+    reviewed_on = data.get("reviewed_on")
+    if reviewed_on is not None and not isinstance(reviewed_on, dt.date):
+        raise LeafletError(display, 1, f"reviewed_on: expected a date such as 2026-11-02 but received: {reviewed_on!r}", "invalid-sign-off")
+    names = {key: (str(data[key]).strip() or None) if data.get(key) is not None else None for key in KEYS if key != "reviewed_on"}
+    return SignOff(reviewed_on=reviewed_on, **names)
+
+
+def changed_since(review: SignOff, source: Source) -> tuple[dict[tuple[str, str], bool | None], str | None]:
+    """For each required section, whether its English changed since the sign-off."""
+    if not review.source_version:
+        return {}, "no source version recorded"
+    changed: dict[tuple[str, str], bool | None] = {}
+    for required in source.present():
+        old = _git_show(source.root, review.source_version, f"{DOCS}/{required.page}")
+        if old is None:
+            return {}, f"source version {review.source_version!r} not found in git"
+        before = [u.text for u in segment(old, required.page).units if u.section == required.id]
+        now = [u.text for u in source.pages[required.page].units if u.section == required.id]
+        changed[(required.page, required.id)] = before != now
+    return changed, None
+
+
+def _git_show(root: Path, revision: str, path: str) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "show", f"{revision}:{path}"], cwd=root, capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None

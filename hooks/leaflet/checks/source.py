@@ -1,0 +1,86 @@
+"""The English as it is now: pages segmented from ``docs/``, the manifest,
+and where each message stands (page, section, safety)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content.sections import load_manifest, missing_sections
+from ..content.segment import segment
+from ..model import DOCS, MANIFEST, Finding, LeafletError, Page, RequiredSection
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a message's English stands: page and section."""
+
+    page: str
+    section: str | None
+    safety: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    root: Path
+    pages: Mapping[str, Page]
+    manifest: tuple[RequiredSection, ...]
+    places: Mapping[str, tuple[Place, ...]]
+    template_ids: frozenset[str]
+    identical_ok: frozenset[str]
+
+    def is_safety(self, msgid: str) -> bool:
+        return any(place.safety for place in self.places.get(msgid, ()))
+
+    def section_of(self, msgid: str) -> str | None:
+        places = self.places.get(msgid, ())
+        required = [p for p in places if p.section and self._required(p.page, p.section)]
+        chosen = (required or list(places) or [None])[0]
+        return chosen.section if chosen else None
+
+    def _required(self, page: str, section: str) -> bool:
+        return any(s.page == page and s.id == section for s in self.manifest)
+
+    def missing(self) -> list[Finding]:
+        """A finding for each required section the English lacks (the build warns)."""
+        return list(missing_sections(list(self.manifest), self.pages))
+
+    def present(self) -> list[RequiredSection]:
+        """The required sections the English has."""
+        return [s for s in self.manifest if s.page in self.pages and s.id in self.pages[s.page].section_ids]
+
+    def require_all(self) -> None:
+        """Raise for the first required section the English lacks."""
+        for finding in self.missing():
+            raise LeafletError(finding.file, finding.line, finding.message, finding.code)
+
+
+def read_page(path: Path, display: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LeafletError(display, 1, f"cannot read the page: {error.strerror}", "unreadable") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LeafletError(display, line, "the page is not valid UTF-8; save it as UTF-8", "unreadable") from None
+
+
+def read_source(root: Path, template_ids: frozenset[str], identical_ok: frozenset[str]) -> Source:
+    manifest = tuple(load_manifest(root / MANIFEST, MANIFEST))
+    pages = {}
+    for path in sorted((root / DOCS).rglob("*.md")):
+        name = path.relative_to(root / DOCS).as_posix()
+        pages[name] = segment(read_page(path, f"{DOCS}/{name}"), name)
+    safety = {(s.page, s.id) for s in manifest if s.safety}
+    places: dict[str, list[Place]] = {}
+    for name, page in pages.items():
+        for unit in page.units:
+            place = Place(name, unit.section, (name, unit.section) in safety, unit.line)
+            places.setdefault(unit.text, []).append(place)
+    return Source(
+        root, pages, manifest, {key: tuple(value) for key, value in places.items()}, template_ids, identical_ok
+    )

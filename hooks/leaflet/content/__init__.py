@@ -1,0 +1,1 @@
+"""The English pages: segmenting them into units, required sections, care cards, placeholders."""

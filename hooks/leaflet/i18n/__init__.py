@@ -1,0 +1,1 @@
+"""Catalogs, extraction, build-time translation and per-language search."""

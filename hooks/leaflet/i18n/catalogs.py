@@ -1,0 +1,161 @@
+"""Gettext catalogs: the template, one catalog per language, and the only
+place catalogs are found, refreshed and started.
+
+One catalog per language for the whole site (``locales/<lang>/LC_MESSAGES/
+messages.po``): a translator opens one file, a Weblate component is one file,
+and a sentence that appears on two pages (the infection signs do) is
+translated once and reads the same on both.
+
+Refreshing never loses a translation: Babel's update keeps changed messages
+as fuzzy with their old translation and moves removed ones to obsolete
+(``#~``) entries. Files are rewritten only when a message changed, so an
+unchanged tree leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+
+from ..model import LeafletError
+from ..settings.languages import parse_locale
+from .po import DOMAIN, read_catalog, render
+
+__all__ = ["DOMAIN", "LOCALES", "discover", "extract_template", "init", "po_path", "read_catalog", "refresh", "render"]
+
+LOCALES = "locales"
+TEMPLATE = f"{LOCALES}/{DOMAIN}.pot"
+MAPPING = "babel.cfg"
+PROJECT = "Hip joint injection patient information"
+REVIEW_TEMPLATE = """\
+# Sign-off for this translation. Until a clinical reviewer and a date are
+# recorded here, every page in this language tells readers that the
+# translation has not yet been checked by a clinician.
+translator: null
+language_reviewer: null
+clinical_reviewer: null
+reviewed_on: null
+source_version: null
+"""
+_DATE_HEADERS = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
+
+
+def po_path(root: Path, locale: str) -> Path:
+    return root / LOCALES / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def discover(root: Path) -> dict[str, Path]:
+    """Every language that has a catalog, published or draft."""
+    found = sorted((root / LOCALES).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    for path in found:
+        code = path.parent.parent.name
+        parse_locale(code, "locale folder", f"{LOCALES}/{code}", 1)
+    return {path.parent.parent.name: path for path in found}
+
+
+def no_catalog(root: Path, code: str) -> LeafletError:
+    """The error for a published language without a catalog."""
+    path = po_path(root, code).relative_to(root).as_posix()
+    return LeafletError(
+        path, 1, f"no catalog for published language {code!r}; start one with: make language LOCALE={code}", "no-catalog"
+    )
+
+
+def _write_if_changed(path: Path, content: bytes) -> bool:
+    """Write unless only the header dates differ; True when written."""
+    if path.is_file() and _DATE_HEADERS.sub(b"", path.read_bytes()) == _DATE_HEADERS.sub(b"", content):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return True
+
+
+# -- extracting, refreshing, adding a language ----------------------------
+
+
+def extract_template(root: Path) -> Catalog:
+    """Extract every message from ``docs/``, ``mkdocs.yml`` and the theme overrides."""
+    with (root / MAPPING).open(encoding="utf-8") as mapping:
+        method_map, options_map = parse_mapping_cfg(mapping, MAPPING)
+    template = Catalog(project=PROJECT, version="1", copyright_holder=PROJECT, fuzzy=False)
+    for filename, line, message, comments, context in extract_from_dir(
+        str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
+    ):
+        template.add(message, None, [(filename, line)], auto_comments=comments, context=context)
+    return template
+
+
+def refresh(root: Path) -> list[Path]:
+    """Extract, then update every catalog; return the files written."""
+    template = extract_template(root)
+    written = []
+    if _write_if_changed(root / TEMPLATE, render(template)):
+        written.append(root / TEMPLATE)
+    for locale, path in discover(root).items():
+        catalog = read_catalog(path, path.relative_to(root).as_posix(), locale)
+        previous = {message.id: message.previous_id for message in catalog if message.id and message.previous_id}
+        catalog.update(template, update_header_comment=False, keep_user_comments=True)
+        for message in catalog:
+            # A still-fuzzy message keeps the English it was translated from.
+            if message.fuzzy and not message.previous_id and message.id in previous:
+                message.previous_id = previous[message.id]
+        if _write_if_changed(path, render(catalog)):
+            written.append(path)
+    return written
+
+
+def init(root: Path, code: str) -> Path:
+    """Start a language from the template; an existing catalog is never replaced."""
+    locale = parse_locale(code, "language")
+    path = po_path(root, code)
+    if path.exists():
+        raise LeafletError(
+            path.relative_to(root).as_posix(), 1, f"{code!r} already has a catalog; refresh it instead of starting again"
+        )
+    template = extract_template(root)
+    catalog = Catalog(locale=locale, domain=DOMAIN, project=PROJECT, version="1", copyright_holder=PROJECT, fuzzy=False)
+    catalog.revision_date = dt.datetime.now(dt.timezone.utc)
+    for message in template:
+        if message.id:
+            catalog.add(message.id, "", message.locations, auto_comments=message.auto_comments, context=message.context)
+    _write_if_changed(path, render(catalog))
+    sign_off = path.parent.parent / "review.yml"
+    if not sign_off.exists():
+        sign_off.write_text(REVIEW_TEMPLATE, encoding="utf-8")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m leaflet.i18n.catalogs", description="Translation catalogs.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("refresh", help="extract messages from docs/ and update every catalog")
+    start = commands.add_parser("init", help="start a catalog for a new language")
+    start.add_argument("language", help="a locale code such as 'pl' or 'pt_BR'")
+    args = parser.parse_args(argv)
+    root = Path.cwd()
+    try:
+        if args.command == "refresh":
+            written = refresh(root)
+            for path in written:
+                print(f"updated {path.relative_to(root).as_posix()}")
+            if not written:
+                print("catalogs already up to date")
+        else:
+            path = init(root, args.language)
+            print(f"created {path.relative_to(root).as_posix()}")
+    except LeafletError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
