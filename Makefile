@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: env site test checkers serve coverage readability catalogs language clean
+.PHONY: env site test lint checkers serve coverage readability catalogs language clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ site: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The rule set is in pyproject.toml; complexity and size limits are measured by hand (README).
+lint: $(STAMP)
+	$(BIN)/ruff check hooks tests benchmarks
+
 # The Nu HTML Checker for the tests (needs npm and Java; CI runs this).
 checkers:
 	npm install --prefix .tools --no-save --no-audit --no-fund vnu-jar@26.9.27
@@ -37,9 +41,11 @@ catalogs: $(STAMP)
 	$(BIN)/python -m leaflet.i18n.catalogs refresh
 
 # Start a language: make language LOCALE=pl
+# LOCALE reaches the shell only as an environment variable, never as text
+# in the command, and the command checks the code before using it.
 language: $(STAMP)
-	@test -n "$(LOCALE)" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pl"; exit 2; }
-	$(BIN)/python -m leaflet.i18n.catalogs init "$(LOCALE)"
+	@test -n "$$LOCALE" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pl"; exit 2; }
+	$(BIN)/python -m leaflet.i18n.catalogs init "$$LOCALE"
 
 # Reviewers: does every published language cover every required section?
 coverage: $(STAMP)

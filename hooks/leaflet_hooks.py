@@ -1,11 +1,10 @@
 """MkDocs hooks: unpack each event, call the core in ``leaflet``, log or raise.
 
 mkdocs-static-i18n runs the whole build once per language, so every event
-fires once per language; the language being built is the i18n plugin's
-``current_language``. The state of a build lives on one object, made anew
-in the first pass of every build (so ``mkdocs serve`` rebuilds start clean).
-Warnings go to the ``mkdocs.plugins.leaflet`` logger; the strict gate
-counts its own findings and does not depend on the log level.
+fires once per language (the i18n plugin's ``current_language``). A build's
+state lives on one :class:`SiteBuild`, made anew in the first pass of every
+build, ``mkdocs serve`` rebuilds included. The strict gate counts its own
+findings, whatever the log level.
 """
 
 from __future__ import annotations
@@ -37,18 +36,14 @@ class LeafletHooks:
         self.search: dict[str, dict[str, Any]] = {}
 
     @staticmethod
-    def _language(config: MkDocsConfig) -> str | None:
-        i18n = config.plugins.get("i18n")
-        return i18n.current_language if i18n else None
-
-    @staticmethod
     def _first_pass(config: MkDocsConfig) -> bool:
         i18n = config.plugins.get("i18n")
         return i18n is None or not i18n.building
 
     def _state(self, config: MkDocsConfig) -> tuple[SiteBuild, str]:
         assert self.build is not None, "on_config makes the build first"
-        return self.build, self._language(config) or self.build.languages.source
+        i18n = config.plugins.get("i18n")
+        return self.build, (i18n.current_language if i18n else None) or self.build.languages.source
 
     def _warn(self, findings: list[Finding]) -> None:
         for finding in findings:
@@ -61,6 +56,7 @@ class LeafletHooks:
                 logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
                 config_file = Path(config.config_file_path).resolve()
                 self.build, self.search = SiteBuild(config_file.parent, config_file), {}
+                self._warn(self.build.findings)  # required sections the English lacks
         except LeafletError as error:
             raise PluginError(str(error)) from None
         build, language = self._state(config)
@@ -75,21 +71,10 @@ class LeafletHooks:
             config.markdown_extensions.append(self.care_cards)  # runs after admonition's tree
         return config
 
-    def on_files(self, files: Any, config: MkDocsConfig) -> Any:
-        if self._first_pass(config):
-            self._warn(self._state(config)[0].source.missing())
-        return files
-
     @event_priority(-150)  # after mkdocs-static-i18n has rebuilt the nav for the language
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Any) -> Any:
         build, language = self._state(config)
-        translations = build.translations_for(language)
-        stack = list(nav.items)
-        while stack:
-            item = stack.pop()
-            if item.title:
-                item.title = translations.gettext(item.title)
-            stack.extend(getattr(item, "children", None) or [])
+        build.translate_titles(nav.items, language)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
@@ -129,8 +114,7 @@ class LeafletHooks:
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The same for the pages built from a template alone (404.html).
-        html = template_name.endswith(".html")
-        return site.without_checkbox_autocomplete(output_content) if html else output_content
+        return site.without_checkbox_autocomplete(output_content) if template_name.endswith(".html") else output_content
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # A translator saving a catalog sees the page rebuild in the browser.
@@ -144,32 +128,20 @@ class LeafletHooks:
         if not self._first_pass(config):
             return  # a language pass inside the i18n plugin's loop
         build = self._state(config)[0]
-        output = Path(config.site_dir)
-        site.split_search_index(output, build.languages.published, build.languages.source, self.search)
-        site.sitemap_beside_every_page(output)
         try:
-            report = build.coverage()
+            report = build.finish(Path(config.site_dir), self.search)
         except LeafletError as error:
             raise PluginError(str(error)) from None
         published = build.published_findings(report)
         self._warn(published)
-        for finding in report.findings:
-            if finding not in published:
-                log.debug(f"{finding} {finding.where} (draft)")
+        for finding in set(report.findings) - set(published):
+            log.debug(f"{finding} {finding.where} (draft)")
         (log.warning if published else log.info)(summary(build, report))
-        count = len(build.findings) + len(published)
-        if config.strict and count:
+        if config.strict and build.findings:
+            count = len(build.findings)
             raise PluginError(f"strict build aborted: {count} finding{'s' if count != 1 else ''} (listed above)")
 
-
 _hooks = LeafletHooks()
-on_config = _hooks.on_config
-on_files = _hooks.on_files
-on_nav = _hooks.on_nav
-on_page_markdown = _hooks.on_page_markdown
-on_env = _hooks.on_env
-on_page_context = _hooks.on_page_context
-on_post_page = _hooks.on_post_page
-on_post_template = _hooks.on_post_template
-on_serve = _hooks.on_serve
-on_post_build = _hooks.on_post_build
+on_config, on_nav, on_env = _hooks.on_config, _hooks.on_nav, _hooks.on_env
+on_page_markdown, on_page_context, on_post_page = _hooks.on_page_markdown, _hooks.on_page_context, _hooks.on_post_page
+on_post_template, on_serve, on_post_build = _hooks.on_post_template, _hooks.on_serve, _hooks.on_post_build

@@ -32,9 +32,9 @@ class Build:
     site: Path
 
 
-def run_build(project: Path, *, strict: bool = True) -> Build:
+def run_build(project: Path, *, strict: bool = True, args: tuple[str, ...] = ()) -> Build:
     site = project / "site"
-    command = [*MKDOCS, "build", "--clean", "--site-dir", str(site)]
+    command = [*MKDOCS, "build", "--clean", "--site-dir", str(site), *args]
     if strict:
         command.append("--strict")
     result = subprocess.run(

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from babel.messages.catalog import Catalog
 
+from . import site
 from .checks.coverage import check, load_source
 from .checks.signoff import read_sign_off
 from .checks.source import Source
@@ -90,8 +91,20 @@ class SiteBuild:
         return {level: translations.gettext(label) for level, label in LEVELS.items()}
 
     def clinic_for(self, language: str) -> Clinic:
-        hours = self.translations_for(language).gettext(self.project.clinic.opening_hours)
-        return dataclasses.replace(self.project.clinic, opening_hours=hours)
+        """The clinic as a language shows it: its days translated, its times in that language's style."""
+        clinic = self.project.clinic
+        if language == self.languages.source:
+            return clinic
+        days = self.translations_for(language).gettext(clinic.opening_days)
+        return dataclasses.replace(clinic, opening_days=days, locale=Locale.parse(language))
+
+    def translate_titles(self, items: Iterable[Any], language: str) -> None:
+        """Navigation titles, in place: pages, sections and their children."""
+        translations = self.translations_for(language)
+        for item in items:
+            if item.title:
+                item.title = translations.gettext(item.title)
+            self.translate_titles(getattr(item, "children", None) or [], language)
 
     def translation_notice(self, language: str) -> str | None:
         sign_off = self.sign_off.get(language)
@@ -138,8 +151,17 @@ class SiteBuild:
 
     # -- the end ----------------------------------------------------------------
 
-    def coverage(self) -> Report:
-        return check(self.project, loaded=self.catalogs, source=self.source)
+    def finish(self, site_dir: Path, search: Mapping[str, Mapping[str, Any]]) -> Report:
+        """After every language: search indexes, sitemaps, then coverage and QA.
+
+        The published languages' findings join the build's own, so the gate
+        counts them whatever the log level.
+        """
+        site.split_search_index(site_dir, self.languages.published, self.languages.source, search)
+        site.sitemap_beside_every_page(site_dir)
+        report = check(self.project, loaded=self.catalogs, source=self.source)
+        self.findings.extend(self.published_findings(report))
+        return report
 
     def published_findings(self, report: Report) -> list[Finding]:
         return [f for f in report.findings if f.locale in self.languages.published]

@@ -55,7 +55,7 @@ class LeafletError(Exception):
 
     def __init__(self, file: str, line: int, message: str, code: str = "invalid-input") -> None:
         self.finding = Finding(file, line, code, message)
-        super().__init__(f"{file}:{line}: {message}")
+        super().__init__(str(self.finding))
 
     @property
     def file(self) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 
 from babel.messages.catalog import Catalog
 
+from ..content.carecards import LEVELS
+from ..content.strings import CLINICAL_REVIEW_PENDING
 from ..i18n import catalogs
 from ..model import (
     DOCS, Escape, Finding, LeafletError, LocaleCoverage, Report, RequiredSection, SectionCoverage, Status,
@@ -29,7 +31,9 @@ from .status import is_current, problems_of, status_of
 
 def load_source(project: Project) -> Source:
     """The English now; pages are read (and their encoding checked) before Babel extracts them."""
-    source = read_source(project.root, frozenset(), project.identical_ok)
+    hours = {"clinic.opening_days": project.clinic.opening_days}
+    safety = (CLINICAL_REVIEW_PENDING, *LEVELS.values())
+    source = read_source(project.root, frozenset(), project.identical_ok, hours, safety)
     template = catalogs.extract_template(project.root)
     ids = frozenset(m.id for m in template if isinstance(m.id, str) and m.id)
     return dataclasses.replace(source, template_ids=ids)

@@ -3,10 +3,11 @@ and where each message stands (page, section, safety)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.placeholders import PLACEHOLDER
 from ..content.sections import load_manifest, missing_sections
 from ..content.segment import segment
 from ..model import DOCS, MANIFEST, Finding, LeafletError, Page, RequiredSection
@@ -44,8 +45,9 @@ class Source:
         return any(s.page == page and s.id == section for s in self.manifest)
 
     def missing(self) -> list[Finding]:
-        """A finding for each required section the English lacks (the build warns)."""
-        return list(missing_sections(list(self.manifest), self.pages))
+        """What is wrong with the English itself: a required section it lacks,
+        a unit that names more than one phone number (the build warns)."""
+        return list(missing_sections(list(self.manifest), self.pages)) + list(_phones_per_unit(self.pages))
 
     def present(self) -> list[RequiredSection]:
         """The required sections the English has."""
@@ -69,7 +71,22 @@ def read_page(path: Path, display: str) -> str:
         raise LeafletError(display, line, "the page is not valid UTF-8; save it as UTF-8", "unreadable") from None
 
 
-def read_source(root: Path, template_ids: frozenset[str], identical_ok: frozenset[str]) -> Source:
+def read_source(
+    root: Path,
+    template_ids: frozenset[str],
+    identical_ok: frozenset[str],
+    placeholder_texts: Mapping[str, str] | None = None,
+    safety_texts: tuple[str, ...] = (),
+) -> Source:
+    """Segment every page and place every message.
+
+    ``placeholder_texts`` maps a placeholder to the translatable text it
+    puts on a page (``clinic.opening_days`` to the days as written in
+    mkdocs.yml): that text stands wherever the placeholder does, so it is a
+    safety text when a safety section uses it. ``safety_texts`` are interface
+    strings that are safety texts wherever they show (the care-card labels,
+    the notice that a translation is not yet checked by a clinician).
+    """
     manifest = tuple(load_manifest(root / MANIFEST, MANIFEST))
     pages = {}
     for path in sorted((root / DOCS).rglob("*.md")):
@@ -81,6 +98,26 @@ def read_source(root: Path, template_ids: frozenset[str], identical_ok: frozense
         for unit in page.units:
             place = Place(name, unit.section, (name, unit.section) in safety, unit.line)
             places.setdefault(unit.text, []).append(place)
+            for name in PLACEHOLDER.findall(unit.text):
+                text = (placeholder_texts or {}).get(name.strip())
+                if text:
+                    places.setdefault(text, []).append(place)
+    for text in safety_texts:
+        places.setdefault(text, []).append(Place("", None, True, 0))
     return Source(
         root, pages, manifest, {key: tuple(value) for key, value in places.items()}, template_ids, identical_ok
     )
+
+
+def _phones_per_unit(pages: Mapping[str, Page]) -> Iterator[Finding]:
+    """One phone number per unit, so that which number an instruction names
+    is never a matter of sentence order in another language."""
+    for name, page in pages.items():
+        for unit in page.units:
+            phones = [p.strip() for p in PLACEHOLDER.findall(unit.text) if p.strip().startswith("phone.")]
+            if len(phones) > 1:
+                yield Finding(
+                    f"{DOCS}/{name}", unit.line, "phones-in-one-unit",
+                    f"this {unit.kind.value} names {len(phones)} phone numbers ({', '.join(phones)}); "
+                    "give each instruction its own paragraph or list item, one number each",
+                )

@@ -19,7 +19,8 @@ DESCRIPTIONS: dict[str, str] = {
     "clinic.name": "the clinic's name",
     "clinic.address": "the clinic's address",
     "clinic.website": "the clinic's website, as a link",
-    "clinic.opening_hours": "when the in-hours number is answered",
+    "clinic.opening_days": "the days the in-hours number is answered (translated)",
+    "clinic.opening_times": "the hours it is answered, written the language's way",
     "phone.in_hours": "the in-hours number, as a tel: link",
     "phone.out_of_hours": "the out-of-hours number, as a tel: link",
     "phone.emergency": "the emergency number, as a tel: link",
@@ -33,7 +34,8 @@ def values(clinic: Clinic, *, links: bool = True) -> dict[str, str]:
         "clinic.name": clinic.name,
         "clinic.address": clinic.address,
         "clinic.website": f"[{site}]({clinic.website})",
-        "clinic.opening_hours": clinic.opening_hours,
+        "clinic.opening_days": clinic.opening_days,
+        "clinic.opening_times": clinic.opening_times,
     }
     for kind, phone in clinic.phones.items():
         out[f"phone.{kind}"] = f"[{phone.number}]({phone.href})"
@@ -59,5 +61,6 @@ def substitute(text: str, clinic: Clinic, path: str, first_line: int = 1, *, lin
                 first_line + line - 1,
                 f"unknown placeholder {{{{ {name} }}}}; expected one of: "
                 + ", ".join(sorted(known)),
+                "unknown-placeholder",
             )
     return PLACEHOLDER.sub(lambda match: known[match.group(1).strip()], text)

@@ -22,36 +22,34 @@ def load_manifest(path: Path, display: str = MANIFEST) -> list[RequiredSection]:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise LeafletError(display, 1, f"cannot read the required-sections manifest: {error.strerror}") from None
+        raise LeafletError(display, 1, f"cannot read the required-sections manifest: {error.strerror}", "invalid-manifest") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', error)}") from None
+        raise LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', error)}", "invalid-manifest") from None
     entries = _sequence(root, display)
     sections: list[RequiredSection] = []
     seen: dict[tuple[str, str], int] = {}
     for node in entries:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
-            raise LeafletError(display, line, "expected an entry with page, id and safety")
+            raise LeafletError(display, line, "expected an entry with page, id and safety", "invalid-manifest")
         data = yaml.safe_load(yaml.serialize(node))
         unknown = sorted(set(data) - {"page", "id", "safety"})
         if unknown:
             raise LeafletError(
-                display, line, f"unknown key {unknown[0]!r}; expected only: page, id, safety"
-            )
+                display, line, f"unknown key {unknown[0]!r}; expected only: page, id, safety", "invalid-manifest")
         page, section_id, safety = data.get("page"), data.get("id"), data.get("safety", False)
         if not isinstance(page, str) or not page.endswith(".md"):
-            raise LeafletError(display, line, f"page: expected a Markdown file such as 'risks.md' but received: {page!r}")
+            raise LeafletError(display, line, f"page: expected a Markdown file such as 'risks.md' but received: {page!r}", "invalid-manifest")
         if not isinstance(section_id, str) or not _ID.match(section_id):
             raise LeafletError(
-                display, line, f"id: expected lower-case words joined by '-' such as 'get-help' but received: {section_id!r}"
-            )
+                display, line, f"id: expected lower-case words joined by '-' such as 'get-help' but received: {section_id!r}", "invalid-manifest")
         if not isinstance(safety, bool):
-            raise LeafletError(display, line, f"safety: expected true or false but received: {safety!r}")
+            raise LeafletError(display, line, f"safety: expected true or false but received: {safety!r}", "invalid-manifest")
         key = (page, section_id)
         if key in seen:
-            raise LeafletError(display, line, f"{page}#{section_id} is already listed on line {seen[key]}")
+            raise LeafletError(display, line, f"{page}#{section_id} is already listed on line {seen[key]}", "invalid-manifest")
         seen[key] = line
         sections.append(RequiredSection(page, section_id, safety, line))
     return sections
@@ -62,7 +60,7 @@ def _sequence(root: yaml.Node | None, display: str) -> list[yaml.Node]:
         for key, value in root.value:
             if key.value == "sections" and isinstance(value, yaml.SequenceNode):
                 return list(value.value)
-    raise LeafletError(display, 1, "expected a top-level 'sections:' list of {page, id, safety}")
+    raise LeafletError(display, 1, "expected a top-level 'sections:' list of {page, id, safety}", "invalid-manifest")
 
 
 def missing_sections(manifest: list[RequiredSection], pages: Mapping[str, Page]) -> Iterator[Finding]:

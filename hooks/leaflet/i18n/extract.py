@@ -2,7 +2,7 @@
 
 ``leaflet_markdown`` yields one message per translation unit of a page
 (see :mod:`leaflet.segment`); ``leaflet_mkdocs`` yields the site name and
-description, the nav titles and the clinic's opening hours from
+description, the nav titles and the clinic's opening days from
 ``mkdocs.yml``. The project's mapping (``babel.cfg``) names both, so plain
 ``pybabel extract -F babel.cfg`` uses them too.
 """
@@ -64,9 +64,9 @@ def extract_mkdocs(
         if isinstance(node, yaml.ScalarNode) and node.value.strip():
             yield node.start_mark.line + 1, None, node.value, [comment]
     yield from _nav(top.get("nav"))
-    hours = _find(top.get("extra"), "clinic", "opening_hours")
-    if isinstance(hours, yaml.ScalarNode):
-        yield hours.start_mark.line + 1, None, hours.value, ["clinic opening hours (extra.clinic.opening_hours)"]
+    days = _find(top.get("extra"), "clinic", "opening_hours", "days")
+    if isinstance(days, yaml.ScalarNode):
+        yield days.start_mark.line + 1, None, days.value, ["clinic opening days (extra.clinic.opening_hours.days)"]
 
 
 def _nav(node: yaml.Node | None) -> Iterator[Extracted]:

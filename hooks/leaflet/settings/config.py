@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,34 +22,58 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def parse_config(text: str, display: str = CONFIG) -> dict[str, Any]:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader subclass)
+        data = yaml.load(text, Loader=_Loader)  # safe: _Loader is a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', error)}", "invalid-settings") from None
+        problem = getattr(error, "problem", error)
+        raise LeafletError(display, line, f"not valid YAML: {problem}", "invalid-settings") from None
     if not isinstance(data, dict):
         raise LeafletError(display, 1, "expected the MkDocs settings", "invalid-settings")
     return data
 
 
 def yaml_line(config_text: str, dotted_key: str) -> int:
-    """1-based line of the deepest part of ``dotted_key`` present in the YAML.
+    """1-based line of the deepest part of ``dotted_key`` present in the YAML."""
+    found = _walk(config_text, dotted_key)
+    return found[-1][0].start_mark.line + 1 if found else 1
 
-    Composing (not loading) reads MkDocs' ``!!python/name`` tags as well.
+
+def yaml_node(config_text: str, dotted_key: str) -> yaml.Node | None:
+    """The node at ``dotted_key`` itself, or None when the text does not have it.
+
+    A node keeps the text as written: the value of an unquoted
+    ``+441614960000`` is that text, where loading gives the int 441614960000.
     """
-    try:
-        node = yaml.compose(config_text) if config_text else None
-    except yaml.YAMLError:
-        return 1
-    line = 1
+    found = _walk(config_text, dotted_key)
+    return found[-1][1] if len(found) == len(dotted_key.split(".")) else None
+
+
+def _walk(config_text: str, dotted_key: str) -> list[tuple[yaml.Node, yaml.Node]]:
+    """(key node, value node) for each part of ``dotted_key`` found, outermost first."""
+    node, found = _compose(config_text), []
     for part in dotted_key.split("."):
         if not isinstance(node, yaml.MappingNode):
             break
-        found = next(((k, v) for k, v in node.value if k.value == part), None)
-        if found is None:
+        pair = next(((k, v) for k, v in node.value if k.value == part), None)
+        if pair is None:
             break
-        line, node = found[0].start_mark.line + 1, found[1]
-    return line
+        found.append(pair)
+        node = pair[1]
+    return found
+
+
+@lru_cache(maxsize=4)
+def _compose(config_text: str) -> yaml.Node | None:
+    """Composing (not loading) reads MkDocs' ``!!python/name`` tags as well.
+
+    Cached because one settings check asks for several keys of the same text;
+    callers only read the nodes.
+    """
+    try:
+        return yaml.compose(config_text, Loader=yaml.SafeLoader) if config_text else None
+    except yaml.YAMLError:
+        return None
 
 
 def identical_ok(root: Path) -> frozenset[str]:

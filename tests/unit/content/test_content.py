@@ -23,7 +23,7 @@ EXTRA = {
         "name": "Test Clinic",
         "address": "1 Test Street",
         "website": "https://clinic.example",
-        "opening_hours": "9 to 5",
+        "opening_hours": {"days": "Monday to Friday", "opens": "09:00", "closes": "17:00"},
         "phones": {
             "in_hours": {"number": "0161 496 0000", "tel": "+441614960000"},
             "out_of_hours": "0161 496 0999",
@@ -35,7 +35,7 @@ EXTRA = {
 
 def test_finding_prints_path_line_code_message() -> None:
     assert str(Finding("docs/a.md", 3, "code-x", "a message")) == "docs/a.md:3: code-x a message"
-    assert str(LeafletError("mkdocs.yml", 1, "bad")) == "mkdocs.yml:1: bad"
+    assert str(LeafletError("mkdocs.yml", 1, "bad", "invalid-settings")) == "mkdocs.yml:1: invalid-settings bad"
 
 
 class TestSettings:
@@ -68,7 +68,7 @@ class TestSettings:
         text = "site_name: x\nextra:\n  clinic:\n    name: ''\n"
         with pytest.raises(LeafletError) as error:
             parse_clinic({"clinic": {**EXTRA["clinic"], "name": ""}}, "mkdocs.yml", text)
-        assert str(error.value).startswith("mkdocs.yml:4: extra.clinic.name: expected a non-empty string")
+        assert str(error.value).startswith("mkdocs.yml:4: invalid-settings extra.clinic.name: expected a non-empty string")
 
     def test_website_must_be_an_address(self) -> None:
         with pytest.raises(LeafletError, match="expected an address starting with https://"):
@@ -94,7 +94,7 @@ class TestPlaceholders:
     def test_unknown_placeholder_names_file_and_line(self) -> None:
         with pytest.raises(LeafletError) as error:
             substitute("one\ntwo\nCall {{ phone.mobile }}", self.clinic, "docs/a.md", first_line=5)
-        assert str(error.value).startswith("docs/a.md:7: unknown placeholder {{ phone.mobile }}")
+        assert str(error.value).startswith("docs/a.md:7: unknown-placeholder unknown placeholder {{ phone.mobile }}")
 
     def test_names_in_reports_lines(self) -> None:
         assert list(names_in("a\n{{ x }} {{ y }}\n\n{{z}}")) == [(2, "x"), (2, "y"), (4, "z")]
@@ -135,11 +135,11 @@ class TestSections:
     @pytest.mark.parametrize(
         ("text", "message"),
         [
-            ("sections: 3\n", "m.yml:1: expected a top-level 'sections:' list"),
-            ("sections:\n  - page: a.md\n    id: x\n    safety: maybe\n", "m.yml:2: safety: expected true or false"),
-            ("sections:\n  - page: a.md\n    id: x\n  - page: a.md\n    id: x\n", "m.yml:4: a.md#x is already listed on line 2"),
-            ("sections:\n  - page: a.md\n    id: x\n    sefety: true\n", "m.yml:2: unknown key 'sefety'"),
-            ("sections:\n  - page: [\n", "m.yml:3: not valid YAML"),
+            ("sections: 3\n", "m.yml:1: invalid-manifest expected a top-level 'sections:' list"),
+            ("sections:\n  - page: a.md\n    id: x\n    safety: maybe\n", "m.yml:2: invalid-manifest safety: expected true or false"),
+            ("sections:\n  - page: a.md\n    id: x\n  - page: a.md\n    id: x\n", "m.yml:4: invalid-manifest a.md#x is already listed on line 2"),
+            ("sections:\n  - page: a.md\n    id: x\n    sefety: true\n", "m.yml:2: invalid-manifest unknown key 'sefety'"),
+            ("sections:\n  - page: [\n", "m.yml:3: invalid-manifest not valid YAML"),
         ],
     )
     def test_bad_manifest_names_its_line(self, tmp_path, text: str, message: str) -> None:

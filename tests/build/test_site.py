@@ -108,7 +108,8 @@ def test_every_page_shows_the_same_contacts_after_the_text(site: Path) -> None:
     assert len(set(boxes)) == 1
     box = soup(english_pages(site)[0]).select_one("aside.leaflet-contacts")
     text = box.get_text(" ", strip=True)
-    for expected in (CLINIC["name"], CLINIC["address"], CLINIC["opening_hours"], "Out of hours", "Emergency"):
+    hours = CLINIC["opening_hours"]
+    for expected in (CLINIC["name"], CLINIC["address"], hours["days"], hours["opens"], "Out of hours", "Emergency"):
         assert expected in text
     assert {a["href"] for a in box.select("a")} == {
         "tel:+441614960000",

@@ -1,0 +1,164 @@
+"""Translation QA on the text as written: what a translator's keyboard can add.
+
+These checks read the msgstr itself, before any rendering: placeholders,
+inline code, look-alike punctuation, Markdown syntax the English lacks.
+What the page then shows is checked on the rendering (:mod:`.rendered`,
+used by :mod:`.qa`). Each check is ``(msgid, msgstr, locale) -> detail | None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from ..content.lookalikes import LOOKALIKES
+
+# Digits of other scripts, read as ASCII digits.
+_DIGITS = {ord(c): str(i) for block in ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "０１２３４５６７８９") for i, c in enumerate(block)}
+_GROUP = "[,.\u00a0\u202f\u2009 '’]"
+_NUMBER = re.compile(rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?")
+PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)|<((?:https?|mailto|tel):[^>\s]+)>")
+_CONTACT = re.compile(r"\b(tel|mailto):[^\s)\]>\"']+", re.IGNORECASE)
+_CODE = re.compile(r"(`+)(.+?)\1")
+_UNSAFE_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+#: joiners some scripts need: allowed in those languages only
+_JOINERS = {
+    "\u200c": {"fa", "ps", "ur", "ckb", "ku", "hi", "bn", "mr", "ne", "ta", "te", "ml", "kn", "si"},
+    "\u200d": {"hi", "bn", "mr", "ne", "si", "ml"},
+}
+#: attr_list's syntax (``{hidden}``, ``{: .class #id key=value}``), placeholders left out first
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ ]*[^{}\n ][^{}\n]*\}")
+#: a reference-link definition, ``[id]: url``, wherever it stands
+_REFERENCE = re.compile(r"\[[^\[\]\n]*\]:[ \t]*\S+")
+#: characters that end a line for Python-Markdown or for Python's ``splitlines``; a bare
+#: ``\n`` does not: the build joins a msgstr's lines with spaces
+LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_BLOCK_START = re.compile(r"^\s*(?:!!!|\?\?\?|#{1,6}\s|>|\||[-*+]\s|\d+[.)]\s|`{3}|~{3}|-{3}|\*{3}|_{3}|\{:)")
+
+
+def describe(char: str) -> str:
+    """``U+200F RIGHT-TO-LEFT MARK``: a character named, never shown raw."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"
+
+
+def outside_markup(text: str) -> str:
+    """Text with placeholders, link targets and code removed (their digits are not numbers)."""
+    text = PLACEHOLDER.sub(" ", text)
+    text = _LINK.sub("]", text)
+    text = _CONTACT.sub(" ", text)
+    return _CODE.sub(" ", text)
+
+
+def numbers(text: str) -> Counter[str]:
+    """The numbers in a text, as values: '10 000', '10,000' and '١٠٬٠٠٠' are all 10000."""
+    text = outside_markup(text).translate(_DIGITS).replace("\u066c", ",").replace("\u066b", ".")
+    found: Counter[str] = Counter()
+    for match in _NUMBER.finditer(text):
+        token = match.group(0)
+        if re.fullmatch(rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+", token):
+            value = re.sub(r"\D", "", token)
+        else:
+            value = token.replace(",", ".")
+        value = value.lstrip("0") or "0"
+        if "." in value:
+            value = value.rstrip("0").rstrip(".") or "0"
+        found[value] += 1
+    return found
+
+
+def differ(kind: str, source: Counter[str], translation: Counter[str]) -> str | None:
+    """Expected vs received, for two counts of the same kind of thing."""
+    if source == translation:
+        return None
+    missing = sorted((source - translation).elements())
+    added = sorted((translation - source).elements())
+    expected = f"expected {kind} {', '.join(map(repr, missing))}"
+    received = ", ".join(map(repr, added))
+    if missing and added:
+        return f"{expected} but received {received}"
+    if missing:
+        return f"{expected}, which the translation lacks"
+    return f"received {kind} {received}, which the English lacks"
+
+
+def placeholders(text: str) -> list[str]:
+    """Clinic placeholders in the order written: ``['{{ phone.in_hours }}']``."""
+    return ["{{ %s }}" % name for name in PLACEHOLDER.findall(text)]
+
+
+def check_placeholders(msgid: str, msgstr: str, locale: str) -> str | None:
+    return differ("placeholder", Counter(placeholders(msgid)), Counter(placeholders(msgstr)))
+
+
+def check_code(msgid: str, msgstr: str, locale: str) -> str | None:
+    return differ("code", Counter(m.group(2) for m in _CODE.finditer(msgid)), Counter(m.group(2) for m in _CODE.finditer(msgstr)))
+
+
+def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
+    found = _UNSAFE_URL.search(msgstr)
+    if found and not _UNSAFE_URL.search(msgid):
+        return f"{found.group(0).strip()!r} can run code or hide content in a patient's browser"
+    return None
+
+
+def check_attribute_list(msgid: str, msgstr: str, locale: str) -> str | None:
+    """attr_list syntax sets attributes wherever it lands next to an element; where it does not,
+    the patient reads braces. Either way the English has none."""
+    def found(text: str) -> Counter[str]:
+        return Counter(_ATTRIBUTE_LIST.findall(PLACEHOLDER.sub(" ", text)))
+
+    added = sorted((found(msgstr) - found(msgid)).elements())
+    return f"{added[0]!r} is an attribute list the English does not have" if added else None
+
+
+def check_reference_text(msgid: str, msgstr: str, locale: str) -> str | None:
+    added = sorted((Counter(_REFERENCE.findall(msgstr)) - Counter(_REFERENCE.findall(msgid))).elements())
+    return f"{added[0]!r} is a reference-link definition the English does not have" if added else None
+
+
+def check_line_breaks(msgid: str, msgstr: str, locale: str) -> str | None:
+    for char in msgstr:
+        if char in LINE_BREAKS and char not in msgid:
+            return f"{describe(char)} starts a new line on the page, where the English has none"
+    return None
+
+
+def invisible(english: str, translation: str, locale: str) -> str | None:
+    """The first bidi control or invisible character of ``translation`` that ``english`` lacks."""
+    language = locale.split("_")[0].split("-")[0]
+    for char in translation:
+        if char in english or language in _JOINERS.get(char, ()):
+            continue
+        if char in _BIDI or unicodedata.category(char) == "Cf":
+            kind = "bidi control" if char in _BIDI else "invisible character"
+            return f"{describe(char)} is a {kind} the English does not have"
+    return None
+
+
+def check_lookalikes(msgid: str, msgstr: str, locale: str) -> str | None:
+    for char in msgstr:
+        if char in LOOKALIKES and char not in msgid:
+            return f"{describe(char)} looks like {LOOKALIKES[char]!r} but is not"
+    return None
+
+
+def check_block_markup(msgid: str, msgstr: str, locale: str) -> str | None:
+    """Block syntax at the start would turn the block into another kind
+    (a care card, a heading, a list) on the page."""
+    found = _BLOCK_START.match(msgstr)
+    if found and not _BLOCK_START.match(msgid):
+        return f"starts with {found.group(0).strip()!r}, which would make this block a different kind of block"
+    return None
+
+
+def has_words(text: str) -> bool:
+    return any(char.isalpha() for char in outside_markup(text))
+
+
+def check_identical(msgid: str, msgstr: str, locale: str) -> str | None:
+    if msgstr.strip() == msgid.strip() and has_words(msgid):
+        return "the translation is the English text unchanged"
+    return None
