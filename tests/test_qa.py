@@ -56,7 +56,8 @@ def test_links_phones_placeholders_code() -> None:
 
 
 def test_html_and_unsafe_urls() -> None:
-    assert codes("Breathing", "Respirer <script>x()</script>") == ["html-added"]
+    # the script hides its text and adds an element: each is a finding of its own
+    assert codes("Breathing", "Respirer <script>x()</script>") == ["text-hidden", "structure-changed", "html-added"]
     assert codes("Use <b>this</b>", "Utilisez <b>ceci</b>") == []
     assert codes("See [help](get-help.md)", "Voir [aide](javascript:alert(1))") == ["link-changed", "unsafe-url"]
     assert codes("Image", "Image data:text/html,xx") == ["unsafe-url"]
@@ -78,9 +79,10 @@ def test_lookalike_punctuation_is_found() -> None:
 
 
 def test_block_markup_at_the_start_is_found() -> None:
-    assert codes("This is rare.", '!!! routine "Rien"') == ["block-markup-added"]
-    assert codes("This is rare.", "# C'est rare.") == ["block-markup-added"]
-    assert codes("This is rare.", "- C'est rare.") == ["block-markup-added"]
+    # the rendering shows the other kind of block too: a care card, a heading, a list
+    assert codes("This is rare.", '!!! routine "Rien"') == ["structure-changed", "attribute-added", "block-markup-added"]
+    assert codes("This is rare.", "# C'est rare.") == ["structure-changed", "attribute-added", "block-markup-added"]
+    assert codes("This is rare.", "- C'est rare.") == ["structure-changed", "block-markup-added"]
     assert codes("This is rare.", "C'est #1 rare.".replace("#1", "rare")) == []
 
 

@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from .model import Finding, LocaleCoverage, Report, SectionCoverage
+from .model import Escape, Finding, LocaleCoverage, Report, SectionCoverage
 
 YES, NO = "✓", "✗"
 
@@ -89,28 +89,40 @@ def _review_line(locale: LocaleCoverage) -> str:
 def as_table(report: Report) -> str:
     if not report.locales:
         return "No translation catalogs: English only.\n"
-    sections = report.locales[0].sections
+    out = [*_grid(report), ""]
+    for locale in report.locales:
+        out.append(f"{_state(locale)}. Review: {_review_line(locale)}.")
+        out += [_escape_line(escape) for escape in locale.escapes]
+    if report.findings:
+        out += ["", *(f"{finding} {finding.where}" for finding in report.findings)]
+    return "\n".join([*out, "", _verdict(report)]) + "\n"
+
+
+def _grid(report: Report) -> list[str]:
+    """The locale x section table, columns padded to their widest cell."""
     header = ["section", *(f"{l.locale}{'' if l.published else ' (draft)'}" for l in report.locales)]
     rows = [
         [f"{s.page}#{s.id}{' (safety)' if s.safety else ''}", *(_cell(l.sections[i]) for l in report.locales)]
-        for i, s in enumerate(sections)
+        for i, s in enumerate(report.locales[0].sections)
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in [header, *rows]]
     lines.insert(1, "  ".join("-" * width for width in widths))
-    out = lines + [""]
-    for locale in report.locales:
-        out.append(f"{_state(locale)}. Review: {_review_line(locale)}.")
-        for escape in locale.escapes:
-            note = "" if escape.applied else " (ignored: safety section)"
-            out.append(f"  escape {escape.file}:{escape.line}: allow-{escape.code}{note}")
-    findings = report.findings
-    if findings:
-        out += ["", *(f"{finding} {finding.where}" for finding in findings)]
-    published = sum(1 for finding in findings if report.is_published(finding.locale))
-    out += ["", f"{'OK' if report.ok else 'FAILED'}: {published} finding{'s' if published != 1 else ''} in published languages, "
-            f"{len(findings) - published} in drafts."]
-    return "\n".join(out) + "\n"
+    return lines
+
+
+def _escape_line(escape: Escape) -> str:
+    note = "" if escape.applied else " (ignored: safety section)"
+    return f"  escape {escape.file}:{escape.line}: allow-{escape.code}{note}"
+
+
+def _verdict(report: Report) -> str:
+    published = sum(1 for finding in report.findings if report.is_published(finding.locale))
+    drafts = len(report.findings) - published
+    return (
+        f"{'OK' if report.ok else 'FAILED'}: {published} finding{'s' if published != 1 else ''} "
+        f"in published languages, {drafts} in drafts."
+    )
 
 
 def _escape_property(text: str) -> str:
@@ -159,24 +171,27 @@ def as_junit(report: Report) -> str:
     suites = etree.Element("testsuites", name="locale-coverage")
     for locale in report.locales:
         suite = etree.SubElement(suites, "testsuite", name=f"locale-coverage.{locale.locale}")
-        cases = [(f"{s.page}#{s.id}", s.id) for s in locale.sections] + [("catalog", None)]
-        failures = 0
-        for name, section in cases:
-            case = etree.SubElement(suite, "testcase", classname=f"locale-coverage.{locale.locale}", name=name)
-            issues = [i for i in locale.findings if i.section == section]
-            sec = next((s for s in locale.sections if s.id == section), None)
-            failed = bool(issues) or (sec is not None and not sec.ok)
-            if failed and locale.published:
-                failures += 1
-                failure = etree.SubElement(case, "failure", message=f"{len(issues)} finding(s)")
-                failure.text = "\n".join(str(i) for i in issues) or "not fully translated"
-            elif failed:
-                skipped = etree.SubElement(case, "skipped", message="draft language: reported, not fatal")
-                skipped.text = "\n".join(str(i) for i in issues)
+        cases = [(f"{s.page}#{s.id}", s) for s in locale.sections] + [("catalog", None)]
+        failures = sum(_junit_case(suite, locale, name, section) for name, section in cases)
         suite.set("tests", str(len(cases)))
         suite.set("failures", str(failures))
     etree.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(suites, encoding="unicode") + "\n"
+
+
+def _junit_case(suite: etree.Element, locale: LocaleCoverage, name: str, section: SectionCoverage | None) -> bool:
+    """Add one test case; True when it counts as a failure (published and not covered)."""
+    case = etree.SubElement(suite, "testcase", classname=f"locale-coverage.{locale.locale}", name=name)
+    findings = [f for f in locale.findings if f.section == (section.id if section else None)]
+    if not findings and (section is None or section.ok):
+        return False
+    if not locale.published:
+        skipped = etree.SubElement(case, "skipped", message="draft language: reported, not fatal")
+        skipped.text = "\n".join(str(f) for f in findings)
+        return False
+    failure = etree.SubElement(case, "failure", message=f"{len(findings)} finding(s)")
+    failure.text = "\n".join(str(f) for f in findings) or "not fully translated"
+    return True
 
 
 FORMATS = {"table": as_table, "json": as_json, "github": as_github, "junit": as_junit, "markdown": as_markdown}

@@ -180,7 +180,7 @@ def test_a_corrupt_catalog_fails_the_build_with_path_and_line(project: Path) -> 
     path.write_text("\n".join(lines), encoding="utf-8")
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert f"locales/fr/LC_MESSAGES/messages.po:{number + 1}: not a valid PO file" in build.output
+    assert f"locales/fr/LC_MESSAGES/messages.po:{number + 1}: invalid-catalog not a valid PO file" in build.output
     assert "Traceback" not in build.output
 
 
@@ -190,7 +190,7 @@ def test_an_unknown_locale_is_a_clear_error(project: Path) -> None:
     build = run_build(project, strict=False)
     assert build.returncode == 1
     line = next(n for n, l in enumerate(config.read_text().splitlines(), 1) if 'locale: "xx"' in l)
-    assert f"mkdocs.yml:{line}: plugins.i18n.languages.locale: 'xx' is not a locale Babel knows" in build.output
+    assert f"mkdocs.yml:{line}: invalid-locale plugins.i18n.languages.locale: 'xx' is not a locale Babel knows" in build.output
 
 
 def test_a_published_language_without_a_catalog_is_a_clear_error(project: Path) -> None:
@@ -198,7 +198,7 @@ def test_a_published_language_without_a_catalog_is_a_clear_error(project: Path) 
     config.write_text(config.read_text(encoding="utf-8").replace('name: Français', 'name: Français\n        - locale: "it"\n          name: Italiano'), encoding="utf-8")
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert "locales/it/LC_MESSAGES/messages.po:1: no catalog for published language 'it'; start one with: make language LOCALE=it" in build.output
+    assert "locales/it/LC_MESSAGES/messages.po:1: no-catalog no catalog for published language 'it'; start one with: make language LOCALE=it" in build.output
 
 
 def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:

@@ -70,7 +70,7 @@ def test_an_unknown_placeholder_fails_the_build_with_file_and_line(project: Path
     line = line_of(page, "{{ phone.daytime }}")
     build = run_build(project, strict=False)  # an error even when not strict
     assert build.returncode == 1
-    assert f"docs/get-help.md:{line}: unknown placeholder {{{{ phone.daytime }}}}; expected one of:" in build.output
+    assert f"docs/get-help.md:{line}: unknown-placeholder unknown placeholder {{{{ phone.daytime }}}}; expected one of:" in build.output
     assert "phone.in_hours" in build.output
     assert "Traceback" not in build.output
 
@@ -113,7 +113,7 @@ def test_a_missing_clinic_number_is_a_configuration_error_naming_the_key(project
     assert build.returncode == 1
     line = line_of(project / "mkdocs.yml", "    phones:")
     assert (
-        f"mkdocs.yml:{line}: extra.clinic.phones: expected exactly in_hours, out_of_hours, emergency"
+        f"mkdocs.yml:{line}: invalid-settings extra.clinic.phones: expected exactly in_hours, out_of_hours, emergency"
         in build.output
     )
     assert "Traceback" not in build.output
@@ -124,7 +124,7 @@ def test_an_undialable_number_is_a_configuration_error(project: Path) -> None:
     build = run_build(project, strict=False)
     assert build.returncode == 1
     line = line_of(project / "mkdocs.yml", "in_hours:")
-    assert f"mkdocs.yml:{line}: extra.clinic.phones.in_hours: expected a dialable number" in build.output
+    assert f"mkdocs.yml:{line}: invalid-settings extra.clinic.phones.in_hours.tel: expected a dialable number" in build.output
     assert "'call us'" in build.output
 
 
@@ -134,7 +134,7 @@ def test_a_malformed_manifest_entry_names_its_line(project: Path) -> None:
     build = run_build(project, strict=False)
     assert build.returncode == 1
     line = line_of(manifest, "id: Diabetes Advice") - 1
-    assert f"required-sections.yml:{line}: id: expected lower-case words joined by '-'" in build.output
+    assert f"required-sections.yml:{line}: invalid-manifest id: expected lower-case words joined by '-'" in build.output
 
 
 def test_a_changed_clinic_number_reaches_every_page(project: Path) -> None:
@@ -162,4 +162,4 @@ def test_an_unknown_placeholder_in_the_front_matter_names_its_line(project: Path
     edit(page, "title: Questions and contacts", 'title: "{{ clinic.nmae }}: questions"')
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    assert "docs/questions.md:2: unknown placeholder {{ clinic.nmae }}" in build.output
+    assert "docs/questions.md:2: unknown-placeholder unknown placeholder {{ clinic.nmae }}" in build.output

@@ -38,22 +38,22 @@ CLINIC = yaml.safe_dump(
     {"extra": {"clinic": yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["clinic"]}},
     sort_keys=False, allow_unicode=True,
 )
-CONFIG = """\
+CONFIG = f"""\
 site_name: Tiny leaflet
-{clinic}plugins:
+{CLINIC}plugins:
   - i18n:
       languages:
         - locale: "en"
           default: true
         - locale: "fr"
-""".format(clinic=CLINIC)
+"""
 MANIFEST = "sections:\n  - page: page.md\n    id: plain\n  - page: page.md\n    id: warning\n    safety: true\n"
 PO = "locales/fr/LC_MESSAGES/messages.po"
 
 
 def catalog(code: str, fuzzy: str | None = None) -> str:
     """Every unit translated (``text (code)``); ``fuzzy`` marks one message outdated."""
-    lines = ['msgid ""', 'msgstr ""', f'"Language: {code}\\n"', ""]
+    lines = ['msgid ""', 'msgstr ""', f'"Language: {code}\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
     for text in UNITS:
         lines += [*(["#, fuzzy"] if text == fuzzy else []), f'msgid "{text}"', f'msgstr "{text} ({code})"', ""]
     return "\n".join(lines)
@@ -119,10 +119,10 @@ class TestShippedProject:
         assert code == (0 if data["ok"] else 1)
         assert err == ""
         published = set(read_project(project).languages.translations)
-        assert {l["locale"]: l["published"] for l in data["locales"]} == {
-            code: code in published for code in discover(project) if code != "en"
+        assert {locale["locale"]: locale["published"] for locale in data["locales"]} == {
+            language: language in published for language in discover(project) if language != "en"
         }
-        assert data["ok"] == all(l["ok"] for l in data["locales"] if l["published"])
+        assert data["ok"] == all(locale["ok"] for locale in data["locales"] if locale["published"])
 
     def test_every_finding_is_attributed_to_its_language(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -168,7 +168,7 @@ class TestExitCodes:
         code, out, _ = run(tiny_project(tmp_path, catalogs), monkeypatch, capsys, "--format", "json")
         assert code == 0
         data = json.loads(out)
-        assert [(l["locale"], l["published"], l["ok"]) for l in data["locales"]] == [
+        assert [(locale["locale"], locale["published"], locale["ok"]) for locale in data["locales"]] == [
             ("fr", True, True), ("pl", False, False),
         ]
 
@@ -178,7 +178,7 @@ class TestExitCodes:
         catalogs = {"fr": catalog("fr", fuzzy="Drink water."), "pl": catalog("pl")}
         code, out, _ = run(tiny_project(tmp_path, catalogs), monkeypatch, capsys, "--format", "json", "--locale", "pl")
         assert code == 0  # the French gap is not asked about
-        assert [l["locale"] for l in json.loads(out)["locales"]] == ["pl"]
+        assert [locale["locale"] for locale in json.loads(out)["locales"]] == ["pl"]
 
     def test_2_for_an_unknown_locale(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

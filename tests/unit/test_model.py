@@ -10,7 +10,15 @@ import pytest
 
 from leaflet.content.segment import segment
 from leaflet.model import (
-    Finding, Kind, LeafletError, LocaleCoverage, Report, RequiredSection, SectionCoverage, SignOff, Status,
+    Finding,
+    Kind,
+    LeafletError,
+    LocaleCoverage,
+    Report,
+    RequiredSection,
+    SectionCoverage,
+    SignOff,
+    Status,
 )
 
 PAGE = """\
@@ -88,7 +96,9 @@ def test_required_section_name_is_page_and_id() -> None:
     ("reviewer", "date", "reviewed"),
     [("Dr A", dt.date(2026, 1, 2), True), ("Dr A", None, False), (None, dt.date(2026, 1, 2), False), ("", None, False)],
 )
-def test_clinically_reviewed_needs_a_reviewer_and_a_date(reviewer: str | None, date: dt.date | None, reviewed: bool) -> None:
+def test_clinically_reviewed_needs_a_reviewer_and_a_date(
+    reviewer: str | None, date: dt.date | None, reviewed: bool
+) -> None:
     assert SignOff(clinical_reviewer=reviewer, reviewed_on=date).clinically_reviewed is reviewed
 
 

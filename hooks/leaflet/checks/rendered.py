@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -40,19 +41,28 @@ CONTEXTS: dict[str, str] = {
     "table cell": "| {} |\n| --- |",
 }
 
-#: where a placeholder's value is a link on the page (``content.placeholders.values``)
+#: placeholders whose value is a link on the page (``content.placeholders.values``)
 _LINKED = re.compile(r"phone\.|clinic\.website$")
-#: the scheme of a placeholder's stand-in link: the placeholder check owns these
+#: the scheme of a placeholder's stand-in link: the placeholder checks own these
 STAND_IN = "x-leaflet-placeholder:"
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+#: elements without content or end tag
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+})
 _HIDING_TAGS = frozenset({"template", "script", "style", "noscript", "title"})
 _HIDING_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|(?:opacity|font-size|max-height|height)\s*:\s*0(?![.\d]*[1-9])",
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|(?:opacity|font-size|max-height|height)\s*:\s*0(?![.\d]*[1-9])",
     re.IGNORECASE,
 )
 #: the care card's own label: the page's text, not the unit's
 _CONTEXT_CLASS = "care-card__label"
 _TARGETS = ("href", "src")
+#: letters that show as nothing (Hangul fillers, braille blank)
+_BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+#: Hangul jamo, kana, Han and Hangul syllables: one character says what alphabets say in three or four
+_DENSE = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
+          (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 
 
 @dataclass(frozen=True)
@@ -63,56 +73,50 @@ class Element:
     def get(self, name: str) -> str | None:
         return next((value for key, value in self.attrs if key == name), None)
 
-    def has(self, name: str) -> bool:
-        return any(key == name for key, _ in self.attrs)
-
     @property
     def hides(self) -> bool:
         """Whether the element keeps its content from the patient."""
-        return (
-            self.tag in _HIDING_TAGS
-            or self.has("hidden")
-            or (self.has("aria-hidden") and (self.get("aria-hidden") or "").lower() != "false")
-            or bool(_HIDING_STYLE.search(self.get("style") or ""))
-        )
+        keys = {key for key, _ in self.attrs}
+        aria = "aria-hidden" in keys and (self.get("aria-hidden") or "true").lower() != "false"
+        styled = bool(_HIDING_STYLE.search(self.get("style") or ""))
+        return self.tag in _HIDING_TAGS or "hidden" in keys or aria or styled
 
     @property
     def stand_in(self) -> bool:
         return (self.get("href") or "").startswith(STAND_IN)
 
     def __str__(self) -> str:
-        attrs = "".join(f" {key}" if value is None else f" {key}={value!r}" for key, value in self.attrs)
-        return f"<{self.tag}{attrs}>"
+        """``<th id='other'>``; a placeholder's stand-in link shows the placeholder."""
+        def shown(value: str) -> str:
+            return f"{{{{ {value[len(STAND_IN):]} }}}}" if value.startswith(STAND_IN) else value
+
+        return f"<{self.tag}{''.join(f' {k}' if v is None else f' {k}={shown(v)!r}' for k, v in self.attrs)}>"
 
 
 @dataclass(frozen=True)
 class Rendering:
-    """One text rendered in one context."""
+    """One text rendered in one context, and what a patient gets of it.
+
+    The derived tuples are computed once, when rendered: every language
+    compares with the same English.
+    """
 
     context: str
     html: str
-    elements: tuple[Element, ...]  # in document order
-    shown: str  # the unit's text a patient sees
+    shown: str  # the unit's text a patient sees (hidden parts, comments, the card's label left out)
     decoded: str  # every character the document carries, entities decoded
     comments: tuple[str, ...]
     raw: tuple[str, ...]  # what the pipeline passed through untouched: HTML, comments, entities
     references: tuple[str, ...]  # reference-link definitions, ``id: url``
-
-    @property
-    def targets(self) -> tuple[str, ...]:
-        """Link and image targets in order; placeholders' stand-ins left out."""
-        return tuple(
-            value for element in self.elements for key, value in element.attrs
-            if key in _TARGETS and value is not None and not value.startswith(STAND_IN)
-        )
-
-    @property
-    def structure(self) -> tuple[str, ...]:
-        """Tag names in order; a placeholder's stand-in link is the placeholder check's."""
-        return tuple(element.tag for element in self.elements if not element.stand_in)
+    structure: tuple[str, ...]  # tag names in order, placeholders' stand-in links left out
+    attributes: tuple[tuple[str, str, str | None], ...]  # (tag, name, value), in order
+    hiding: tuple[str, ...]  # elements that hide their content
+    targets: tuple[str, ...]  # link and image targets in order, stand-ins left out
 
 
 class _Reader(HTMLParser):
+    """Reads rendered HTML as a browser shows it."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.elements: list[Element] = []
@@ -148,11 +152,29 @@ class _Reader(HTMLParser):
         self.comments.append(data)
         self.decoded.append(data)
 
+    def rendering(self, context: str, html: str, raw: tuple[str, ...], references: tuple[str, ...]) -> Rendering:
+        elements = self.elements
+        return Rendering(
+            context, html, "".join(self.shown), " ".join(self.decoded), tuple(self.comments), raw, references,
+            structure=tuple(e.tag for e in elements if not e.stand_in),
+            attributes=tuple((e.tag, key, value) for e in elements for key, value in e.attrs),
+            hiding=tuple(str(e) for e in elements if e.hides),
+            targets=tuple(_targets(elements)),
+        )
+
+
+def _targets(elements: list[Element]) -> list[str]:
+    found = [value for e in elements for key, value in e.attrs if key in _TARGETS and value is not None]
+    return [target for target in found if not target.startswith(STAND_IN)]
+
+
+#: every extension the pages load, in MkDocs' order; the care cards come last
+NAMES: tuple[str, ...] = tuple(dict.fromkeys(MKDOCS_BUILTINS + EXTENSIONS))
+
 
 def pipeline() -> markdown.Markdown:
     """A Markdown converter configured as the pages' is."""
-    names = list(dict.fromkeys(MKDOCS_BUILTINS + EXTENSIONS))
-    return markdown.Markdown(extensions=[*names, CareCardExtension()], extension_configs=EXTENSION_CONFIGS)
+    return markdown.Markdown(extensions=[*NAMES, CareCardExtension()], extension_configs=EXTENSION_CONFIGS)
 
 
 @functools.cache
@@ -185,13 +207,28 @@ def render(text: str, context: str) -> Rendering:
     reader = _Reader()
     reader.feed(html)
     reader.close()
-    return Rendering(
-        context, html, tuple(reader.elements), "".join(reader.shown), " ".join(reader.decoded),
-        tuple(reader.comments), raw, references,
-    )
+    return reader.rendering(context, html, raw, references)
 
 
 @functools.lru_cache(maxsize=8192)
 def renderings(text: str) -> tuple[Rendering, ...]:
     """The text rendered in every context, in the order of :data:`CONTEXTS`."""
     return tuple(render(text, context) for context in CONTEXTS)
+
+
+# -- reading the shown text ------------------------------------------------------
+
+
+def visible(shown: str) -> bool:
+    """Whether any character of the text shows: a letter, digit, punctuation or symbol."""
+    return any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK for c in shown)
+
+
+def letters(shown: str) -> str:
+    """The letters, marks and digits of the text, placeholders left out."""
+    return "".join(c for c in PLACEHOLDER.sub(" ", shown) if unicodedata.category(c)[0] in "LMN")
+
+
+def dense(text: str) -> bool:
+    """Mostly Han, kana or Hangul."""
+    return 2 * sum(any(low <= ord(c) <= high for low, high in _DENSE) for c in text) > len(text)

@@ -21,9 +21,11 @@ import yaml
 from ..content.segment import segment
 from ..i18n.catalogs import LOCALES
 from ..model import DOCS, LeafletError, SignOff
+from ..settings.config import yaml_error
 from .source import Source
 
 REVIEW_FILE = "review.yml"
+_CODE = "invalid-sign-off"
 KEYS = ("translator", "language_reviewer", "clinical_reviewer", "reviewed_on", "source_version")
 
 
@@ -40,19 +42,21 @@ def read_sign_off(root: Path, locale: str) -> SignOff:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', error)}", "invalid-sign-off") from None
+        raise yaml_error(display, error, _CODE) from None
     if not isinstance(data, dict):
-        raise LeafletError(display, 1, f"expected keys {', '.join(KEYS)}", "invalid-sign-off")
+        raise LeafletError(display, 1, f"expected keys {', '.join(KEYS)}", _CODE)
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
-        raise LeafletError(display, 1, f"unknown key {unknown[0]!r}; expected only: {', '.join(KEYS)}", "invalid-sign-off")
+        raise LeafletError(display, 1, f"unknown key {unknown[0]!r}; expected only: {', '.join(KEYS)}", _CODE)
     reviewed_on = data.get("reviewed_on")
     if reviewed_on is not None and not isinstance(reviewed_on, dt.date):
-        raise LeafletError(display, 1, f"reviewed_on: expected a date such as 2026-11-02 but received: {reviewed_on!r}", "invalid-sign-off")
-    names = {key: (str(data[key]).strip() or None) if data.get(key) is not None else None for key in KEYS if key != "reviewed_on"}
-    return SignOff(reviewed_on=reviewed_on, **names)
+        message = f"reviewed_on: expected a date such as 2026-11-02 but received: {reviewed_on!r}"
+        raise LeafletError(display, 1, message, _CODE)
+    return SignOff(reviewed_on=reviewed_on, **{key: _name(data.get(key)) for key in KEYS if key != "reviewed_on"})
+
+
+def _name(value: object) -> str | None:
+    return (str(value).strip() or None) if value is not None else None
 
 
 def changed_since(review: SignOff, source: Source) -> tuple[dict[tuple[str, str], bool | None], str | None]:

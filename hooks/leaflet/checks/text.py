@@ -14,9 +14,9 @@ from collections import Counter
 
 from ..content.lookalikes import LOOKALIKES
 
-# Digits of other scripts, read as ASCII digits.
-_DIGITS = {ord(c): str(i) for block in ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "０１２３４５６７８９") for i, c in enumerate(block)}
-_GROUP = "[,.\u00a0\u202f\u2009 '’]"
+# Digits of other scripts (Arabic-Indic, Persian, fullwidth), read as ASCII digits.
+_DIGITS = {zero + i: str(i) for zero in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
+_GROUP = "[,.\u00a0\u202f\u2009 '\u2019]"
 _NUMBER = re.compile(rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?")
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)|<((?:https?|mailto|tel):[^>\s]+)>")
@@ -39,9 +39,17 @@ LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _BLOCK_START = re.compile(r"^\s*(?:!!!|\?\?\?|#{1,6}\s|>|\||[-*+]\s|\d+[.)]\s|`{3}|~{3}|-{3}|\*{3}|_{3}|\{:)")
 
 
+#: names Unicode gives control characters as aliases only
+_CONTROL_NAMES = {
+    "\t": "CHARACTER TABULATION", "\n": "LINE FEED", "\x0b": "LINE TABULATION", "\x0c": "FORM FEED",
+    "\r": "CARRIAGE RETURN", "\x1c": "FILE SEPARATOR", "\x1d": "GROUP SEPARATOR", "\x1e": "RECORD SEPARATOR",
+    "\x85": "NEXT LINE",
+}
+
+
 def describe(char: str) -> str:
     """``U+200F RIGHT-TO-LEFT MARK``: a character named, never shown raw."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"
+    return f"U+{ord(char):04X} {_CONTROL_NAMES.get(char) or unicodedata.name(char, 'UNNAMED')}"
 
 
 def outside_markup(text: str) -> str:
@@ -53,7 +61,7 @@ def outside_markup(text: str) -> str:
 
 
 def numbers(text: str) -> Counter[str]:
-    """The numbers in a text, as values: '10 000', '10,000' and '١٠٬٠٠٠' are all 10000."""
+    """The numbers in a text, as values: '10 000', '10,000' and the same in Arabic-Indic digits are all 10000."""
     text = outside_markup(text).translate(_DIGITS).replace("\u066c", ",").replace("\u066b", ".")
     found: Counter[str] = Counter()
     for match in _NUMBER.finditer(text):
@@ -86,7 +94,7 @@ def differ(kind: str, source: Counter[str], translation: Counter[str]) -> str | 
 
 def placeholders(text: str) -> list[str]:
     """Clinic placeholders in the order written: ``['{{ phone.in_hours }}']``."""
-    return ["{{ %s }}" % name for name in PLACEHOLDER.findall(text)]
+    return [f"{{{{ {name} }}}}" for name in PLACEHOLDER.findall(text)]
 
 
 def check_placeholders(msgid: str, msgstr: str, locale: str) -> str | None:
@@ -94,7 +102,10 @@ def check_placeholders(msgid: str, msgstr: str, locale: str) -> str | None:
 
 
 def check_code(msgid: str, msgstr: str, locale: str) -> str | None:
-    return differ("code", Counter(m.group(2) for m in _CODE.finditer(msgid)), Counter(m.group(2) for m in _CODE.finditer(msgstr)))
+    def code(text: str) -> Counter[str]:
+        return Counter(match.group(2) for match in _CODE.finditer(text))
+
+    return differ("code", code(msgid), code(msgstr))
 
 
 def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
@@ -133,8 +144,8 @@ def invisible(english: str, translation: str, locale: str) -> str | None:
         if char in english or language in _JOINERS.get(char, ()):
             continue
         if char in _BIDI or unicodedata.category(char) == "Cf":
-            kind = "bidi control" if char in _BIDI else "invisible character"
-            return f"{describe(char)} is a {kind} the English does not have"
+            kind = "a bidi control" if char in _BIDI else "an invisible character"
+            return f"{describe(char)} is {kind} the English does not have"
     return None
 
 

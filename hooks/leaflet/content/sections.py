@@ -13,8 +13,10 @@ from pathlib import Path
 import yaml
 
 from ..model import DOCS, MANIFEST, Finding, LeafletError, Page, RequiredSection
+from ..settings.config import yaml_error
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CODE = "invalid-manifest"
 
 
 def load_manifest(path: Path, display: str = MANIFEST) -> list[RequiredSection]:
@@ -22,37 +24,43 @@ def load_manifest(path: Path, display: str = MANIFEST) -> list[RequiredSection]:
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise LeafletError(display, 1, f"cannot read the required-sections manifest: {error.strerror}", "invalid-manifest") from None
+        raise _invalid(display, 1, f"cannot read the required-sections manifest: {error.strerror}") from None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', error)}", "invalid-manifest") from None
-    entries = _sequence(root, display)
+        raise yaml_error(display, error, _CODE) from None
     sections: list[RequiredSection] = []
     seen: dict[tuple[str, str], int] = {}
-    for node in entries:
-        line = node.start_mark.line + 1
-        if not isinstance(node, yaml.MappingNode):
-            raise LeafletError(display, line, "expected an entry with page, id and safety", "invalid-manifest")
-        data = yaml.safe_load(yaml.serialize(node))
-        unknown = sorted(set(data) - {"page", "id", "safety"})
-        if unknown:
-            raise LeafletError(
-                display, line, f"unknown key {unknown[0]!r}; expected only: page, id, safety", "invalid-manifest")
-        page, section_id, safety = data.get("page"), data.get("id"), data.get("safety", False)
-        if not isinstance(page, str) or not page.endswith(".md"):
-            raise LeafletError(display, line, f"page: expected a Markdown file such as 'risks.md' but received: {page!r}", "invalid-manifest")
-        if not isinstance(section_id, str) or not _ID.match(section_id):
-            raise LeafletError(
-                display, line, f"id: expected lower-case words joined by '-' such as 'get-help' but received: {section_id!r}", "invalid-manifest")
-        if not isinstance(safety, bool):
-            raise LeafletError(display, line, f"safety: expected true or false but received: {safety!r}", "invalid-manifest")
-        key = (page, section_id)
+    for node in _sequence(root, display):
+        section = _entry(node, display)
+        key = (section.page, section.id)
         if key in seen:
-            raise LeafletError(display, line, f"{page}#{section_id} is already listed on line {seen[key]}", "invalid-manifest")
-        seen[key] = line
-        sections.append(RequiredSection(page, section_id, safety, line))
+            raise _invalid(display, section.line, f"{section.name} is already listed on line {seen[key]}")
+        seen[key] = section.line
+        sections.append(section)
     return sections
+
+
+def _invalid(display: str, line: int, message: str) -> LeafletError:
+    return LeafletError(display, line, message, _CODE)
+
+
+def _entry(node: yaml.Node, display: str) -> RequiredSection:
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode):
+        raise _invalid(display, line, "expected an entry with page, id and safety")
+    data = yaml.safe_load(yaml.serialize(node))
+    unknown = sorted(set(data) - {"page", "id", "safety"})
+    if unknown:
+        raise _invalid(display, line, f"unknown key {unknown[0]!r}; expected only: page, id, safety")
+    page, section_id, safety = data.get("page"), data.get("id"), data.get("safety", False)
+    if not isinstance(page, str) or not page.endswith(".md"):
+        raise _invalid(display, line, f"page: expected a Markdown file such as 'risks.md' but received: {page!r}")
+    if not isinstance(section_id, str) or not _ID.match(section_id):
+        raise _invalid(
+            display, line, f"id: expected lower-case words joined by '-' such as 'get-help' but received: {section_id!r}"
+        )
+    if not isinstance(safety, bool):
+        raise _invalid(display, line, f"safety: expected true or false but received: {safety!r}")
+    return RequiredSection(page, section_id, safety, line)
 
 
 def _sequence(root: yaml.Node | None, display: str) -> list[yaml.Node]:

@@ -99,27 +99,35 @@ class _Parser:
     def parse(self, start: int, end: int, indent: int, card: str | None) -> None:
         number = start
         while number < end:
-            line = self.lines[number]
-            content = line[indent:]
-            if not line.strip():
+            if not self.lines[number].strip():
                 number += 1
-            elif match := _FENCE.match(content):
-                number = self.skip_fence(number, end, match.group(1))
-            elif match := _HEADING.match(content):
-                self.heading(number, indent + match.end(), len(match.group(1)), card)
-                number += 1
-            elif match := _ADMONITION.match(content):
-                number = self.admonition(number, end, indent, match, card)
-            elif match := _LIST.match(content):
-                number = self.list_item(number, end, indent, match, card)
-            elif content.startswith("<"):
-                number = self.skip_html(number, end)
-            elif _RULE.match(content) or _ATTR_LINE.match(content):
-                number += 1
-            elif "|" in content and number + 1 < end and _TABLE_RULE.match(self.lines[number + 1][indent:]):
-                number = self.table(number, end, indent, card)
             else:
-                number = self.paragraph(number, end, indent, card)
+                number = self.container(number, end, indent, card) or self.leaf(number, end, indent, card)
+
+    def container(self, number: int, end: int, indent: int, card: str | None) -> int | None:
+        """A block that holds or opens others (fence, heading, care card, list item); None if not one."""
+        content = self.lines[number][indent:]
+        if match := _FENCE.match(content):
+            return self.skip_fence(number, end, match.group(1))
+        if match := _HEADING.match(content):
+            self.heading(number, indent + match.end(), len(match.group(1)), card)
+            return number + 1
+        if match := _ADMONITION.match(content):
+            return self.admonition(number, end, indent, match, card)
+        if match := _LIST.match(content):
+            return self.list_item(number, end, indent, match, card)
+        return None
+
+    def leaf(self, number: int, end: int, indent: int, card: str | None) -> int:
+        """Raw HTML, a rule, an attribute line, a table or a paragraph."""
+        content = self.lines[number][indent:]
+        if content.startswith("<"):
+            return self.skip_html(number, end)
+        if _RULE.match(content) or _ATTR_LINE.match(content):
+            return number + 1
+        if "|" in content and number + 1 < end and _TABLE_RULE.match(self.lines[number + 1][indent:]):
+            return self.table(number, end, indent, card)
+        return self.paragraph(number, end, indent, card)
 
     def skip_fence(self, number: int, end: int, fence: str) -> int:
         number += 1
@@ -131,17 +139,14 @@ class _Parser:
         """Skip a raw-HTML block as Python-Markdown does: to its closing tag,
         blank lines included. Its content is never Markdown, so a heading
         written inside it is recorded as one the page does not have."""
-        opened = _HTML_OPEN.match(self.lines[number].lstrip())
-        closing = "-->" if self.lines[number].lstrip().startswith("<!--") else None
-        if opened and not closing and opened.group(1).lower() in _RAW_BLOCKS:
-            closing = f"</{opened.group(1).lower()}>"
+        closing = _closing(self.lines[number].lstrip())
         open_ = closing is not None
         while number < end and (open_ or self.lines[number].strip()):
             line = self.lines[number]
             found = _HEADING_ID.search(line)
             if open_ and found and _HEADING.match(line.lstrip()):
                 self.raw_headings.append((self.body_line + number, found.group(1)))
-            if open_ and closing in line.lower():
+            if open_ and closing and closing in line.lower():
                 open_ = False
             number += 1
         return number
@@ -205,6 +210,17 @@ class _Parser:
         else:
             self.add(Kind.PARAGRAPH, first, col, number, len(self.lines[number].rstrip()), card)
         return number + 1
+
+
+def _closing(line: str) -> str | None:
+    """What ends a raw-HTML block that starts this line: a comment's ``-->``,
+    a block element's closing tag; None for inline or void elements, which
+    end at a blank line."""
+    if line.startswith("<!--"):
+        return "-->"
+    opened = _HTML_OPEN.match(line)
+    tag = opened.group(1).lower() if opened else ""
+    return f"</{tag}>" if tag in _RAW_BLOCKS else None
 
 
 def _cells(line: str, indent: int) -> Iterator[tuple[int, int]]:

@@ -24,10 +24,7 @@ def parse_config(text: str, display: str = CONFIG) -> dict[str, Any]:
     try:
         data = yaml.load(text, Loader=_Loader)  # safe: _Loader is a SafeLoader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", error)
-        raise LeafletError(display, line, f"not valid YAML: {problem}", "invalid-settings") from None
+        raise yaml_error(display, error, "invalid-settings") from None
     if not isinstance(data, dict):
         raise LeafletError(display, 1, "expected the MkDocs settings", "invalid-settings")
     return data
@@ -83,3 +80,10 @@ def identical_ok(root: Path) -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def yaml_error(display: str, error: yaml.YAMLError, code: str) -> LeafletError:
+    """A YAML syntax error as the project reports it: the file, the line, the problem."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    return LeafletError(display, line, f"not valid YAML: {getattr(error, 'problem', None) or error}", code)

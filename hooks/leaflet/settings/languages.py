@@ -15,6 +15,7 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from ..model import CONFIG, DEFAULT_SOURCE, LeafletError
+from .config import yaml_error
 
 _CODE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 _WHERE = "plugins.i18n.languages.locale"
@@ -63,22 +64,25 @@ def read_languages(config_text: str, display: str = CONFIG) -> Languages:
     try:
         root = yaml.compose(config_text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise LeafletError(display, mark.line + 1 if mark else 1, f"not valid YAML: {error}", "invalid-settings") from None
+        raise yaml_error(display, error, "invalid-settings") from None
     entries = _language_nodes(root)
     if entries is None:
         return Languages(DEFAULT_SOURCE, (DEFAULT_SOURCE,))
     listed = tuple(_language(node, display) for node in entries)
-    defaults = [language for language in listed if language.default]
-    if len(defaults) != 1:
-        line = defaults[1].line if len(defaults) > 1 else (listed[0].line if listed else 1)
-        raise LeafletError(
-            display, line, f"plugins.i18n.languages: expected exactly one language with default: true "
-            f"but received {len(defaults)}", "invalid-settings",
-        )
-    source = defaults[0].code
+    source = _source(listed, display)
     built = [language.code for language in listed if language.build and language.code != source]
     return Languages(source, (source, *built), listed)
+
+
+def _source(listed: tuple[Language, ...], display: str) -> str:
+    defaults = [language for language in listed if language.default]
+    if len(defaults) == 1:
+        return defaults[0].code
+    line = defaults[1].line if len(defaults) > 1 else (listed[0].line if listed else 1)
+    raise LeafletError(
+        display, line, f"plugins.i18n.languages: expected exactly one language with default: true "
+        f"but received {len(defaults)}", "invalid-settings",
+    )
 
 
 def _language_nodes(root: yaml.Node | None) -> list[yaml.Node] | None:
