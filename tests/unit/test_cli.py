@@ -72,7 +72,10 @@ def tiny_project(root: Path, catalogs: Mapping[str, str]) -> Path:
     return root
 
 
-def run(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str):
+def run(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str
+) -> tuple[int, str, str]:
+    """``locale-coverage ARGV`` run from ``project``: exit code, stdout, stderr."""
     monkeypatch.chdir(project)
     code = main(list(argv))
     out, err = capsys.readouterr()

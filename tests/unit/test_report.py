@@ -16,11 +16,11 @@ PO_PL = "locales/pl/LC_MESSAGES/messages.po"
 
 
 def section(
-    id: str, *, total: int = 2, translated: int = 2, fuzzy: int = 0, untranslated: int = 0, missing: int = 0,
+    section_id: str, *, total: int = 2, translated: int = 2, fuzzy: int = 0, untranslated: int = 0, missing: int = 0,
     safety: bool = False, changed: bool | None = None,
 ) -> SectionCoverage:
     ok = translated == total
-    return SectionCoverage(id, "page.md", safety, total, translated, fuzzy, untranslated, missing, ok, changed)
+    return SectionCoverage(section_id, "page.md", safety, total, translated, fuzzy, untranslated, missing, ok, changed)
 
 
 FUZZY = Finding(PO_FR, 12, "fuzzy", "the fr translation is outdated", "fr", "warning")

@@ -1,17 +1,12 @@
-"""Translation QA: what a translation may not silently change.
+"""Translation QA: check what the patient will see.
 
-Check what the patient will see. A message's translation (msgstr) and its
-English (msgid) are rendered through the page's Markdown pipeline in every
-block context a unit can land in (:mod:`.rendered`), and the two renderings
-compared: visible text, numbers, link targets, elements and attributes, and
-whatever the pipeline passes through raw. Checks on the text as written
-(placeholders, code, punctuation) are in :mod:`.text`.
-
-Each check is a small pure function with a stable code and a plain
-sentence. A translator may escape a check for one message with a gettext
-flag naming it, ``#, allow-identical-to-source``. Escapes never apply to
-messages of a safety section, and every escape is listed in the coverage
-report.
+A translation (msgstr) and its English (msgid) are rendered through the
+page's Markdown pipeline in every block context a unit can land in
+(:mod:`.rendered`) and compared: visible text, numbers, link targets,
+elements, attributes, whatever passes through raw. Checks on the text as
+written are in :mod:`.text`. Each check is a small pure function with a
+stable code and a sentence. A flag ``#, allow-<code>`` escapes one check for
+one message, never in a safety section; the coverage report lists escapes.
 """
 
 from __future__ import annotations
@@ -21,8 +16,9 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markdown.inlinepatterns import ENTITY_RE
 
@@ -47,6 +43,7 @@ _CONTACT_SCHEMES = ("tel:", "mailto:")
 _FREE_VALUES = frozenset({"href", "src", "alt", "title"})
 
 Compare = Callable[[Rendering, Rendering], "str | None"]
+_T = TypeVar("_T", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -65,7 +62,7 @@ def _first(msgid: str, msgstr: str, compare: Compare) -> str | None:
     return None
 
 
-def _added(english: Iterable[object], translated: Iterable[object]) -> list[object]:
+def _added(english: Iterable[_T], translated: Iterable[_T]) -> list[_T]:
     """What the translation has more of than the English, in the translation's order."""
     english, translated = tuple(english), tuple(translated)
     if english == translated or not translated:
@@ -161,7 +158,8 @@ def check_attributes(msgid: str, msgstr: str, locale: str) -> str | None:
             f"<{tag} {key}>" if value is None else f"<{tag} {key}={value!r}>"
             for tag, key, value in dict.fromkeys(a for a in translated.attributes if a[:2] in added)
         ]
-        return f"{', '.join(shown)}: {'an attribute' if len(shown) == 1 else 'attributes'} the English lacks" if added else None
+        kind = "an attribute" if len(shown) == 1 else "attributes"
+        return f"{', '.join(shown)}: {kind} the English lacks" if added else None
 
     return _first(msgid, msgstr, compare)
 
@@ -170,10 +168,12 @@ def check_attribute_values(msgid: str, msgstr: str, locale: str) -> str | None:
     def compare(english: Rendering, translated: Rendering) -> str | None:
         theirs = [a for a in english.attributes if a[1] not in _FREE_VALUES]
         ours = [a for a in translated.attributes if a[1] not in _FREE_VALUES and a[:2] in {b[:2] for b in theirs}]
-        for tag, key, value in _added(theirs, ours):
-            was = next(v for t, k, v in theirs if (t, k) == (tag, key))
-            return f"<{tag}> has {key}={value!r} where the English has {key}={was!r}"
-        return None
+        added = _added(theirs, ours)
+        if not added:
+            return None
+        tag, key, value = added[0]
+        was = next(v for t, k, v in theirs if (t, k) == (tag, key))
+        return f"<{tag}> has {key}={value!r} where the English has {key}={was!r}"
 
     return _first(msgid, msgstr, compare)
 
@@ -202,7 +202,7 @@ def check_entities(msgid: str, msgstr: str, locale: str) -> str | None:
         added = _added(_ENTITY.findall(" ".join(english.raw)), _ENTITY.findall(" ".join(translated.raw)))
         if not added:
             return None
-        decoded = html.unescape(str(added[0]))
+        decoded = html.unescape(added[0])
         shows = text.describe(decoded) if len(decoded) == 1 else repr(decoded)
         return f"{added[0]!r} ({shows}) is a character reference the English does not have"
 
@@ -215,6 +215,15 @@ def check_references(msgid: str, msgstr: str, locale: str) -> str | None:
         return f"defines the link reference {added[0]!r}, which the English does not" if added else None
 
     return _first(msgid, msgstr, compare) or text.check_reference_text(msgid, msgstr, locale)
+
+
+def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
+    """As written, or in any attribute as rendered (entities decoded)."""
+    def compare(english: Rendering, translated: Rendering) -> str | None:
+        theirs, ours = (text.unsafe_urls(v for *_, v in r.attributes) for r in (english, translated))
+        return f"{ours[0]!r} can run code or hide content in a patient's browser" if ours and not theirs else None
+
+    return text.check_unsafe_url(msgid, msgstr, locale) or _first(msgid, msgstr, compare)
 
 
 def check_invisible(msgid: str, msgstr: str, locale: str) -> str | None:
@@ -242,7 +251,7 @@ CHECKS: tuple[Check, ...] = tuple(Check(code, sentence, run) for code, sentence,
     ("entity-added", "No HTML entity or character reference the English lacks.", check_entities),
     ("reference-definition-added", "No reference-link definition ([x]: url) the English lacks.", check_references),
     ("line-break-added", "No carriage return or line separator the English lacks.", text.check_line_breaks),
-    ("unsafe-url", "No javascript: or data: URL.", text.check_unsafe_url),
+    ("unsafe-url", "No javascript: or data: URL, literal or as rendered.", check_unsafe_url),
     ("block-markup-added", "No block syntax (care card, heading, list) at the start the English lacks.",
      text.check_block_markup),
     ("invisible-character", "No bidi control or invisible character, literal or as an entity, the English lacks.",

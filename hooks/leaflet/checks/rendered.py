@@ -157,10 +157,16 @@ class _Reader(HTMLParser):
         return Rendering(
             context, html, "".join(self.shown), " ".join(self.decoded), tuple(self.comments), raw, references,
             structure=tuple(e.tag for e in elements if not e.stand_in),
-            attributes=tuple((e.tag, key, value) for e in elements for key, value in e.attrs),
+            attributes=tuple(_attributes(elements)),
             hiding=tuple(str(e) for e in elements if e.hides),
             targets=tuple(_targets(elements)),
         )
+
+
+def _attributes(elements: list[Element]) -> list[tuple[str, str, str | None]]:
+    """Every attribute but a stand-in's target, which the placeholder checks own."""
+    found = [(e.tag, key, value) for e in elements for key, value in e.attrs]
+    return [(tag, key, value) for tag, key, value in found if not (value or "").startswith(STAND_IN)]
 
 
 def _targets(elements: list[Element]) -> list[str]:

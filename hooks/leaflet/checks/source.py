@@ -98,8 +98,8 @@ def read_source(
         for unit in page.units:
             place = Place(name, unit.section, (name, unit.section) in safety, unit.line)
             places.setdefault(unit.text, []).append(place)
-            for name in PLACEHOLDER.findall(unit.text):
-                text = (placeholder_texts or {}).get(name.strip())
+            for placeholder in PLACEHOLDER.findall(unit.text):
+                text = (placeholder_texts or {}).get(placeholder.strip())
                 if text:
                     places.setdefault(text, []).append(place)
     for text in safety_texts:

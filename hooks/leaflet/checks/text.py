@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 
 from ..content.lookalikes import LOOKALIKES
 
@@ -113,6 +114,12 @@ def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
     if found and not _UNSAFE_URL.search(msgid):
         return f"{found.group(0).strip()!r} can run code or hide content in a patient's browser"
     return None
+
+
+def unsafe_urls(values: Iterable[str | None]) -> list[str]:
+    """Values that are javascript:, vbscript: or data: URLs, read as a browser does (controls and spaces dropped)."""
+    cleaned = (re.sub(r"[\x00-\x20]", "", value or "") for value in values)
+    return [value for value in cleaned if _UNSAFE_URL.match(value)]
 
 
 def check_attribute_list(msgid: str, msgstr: str, locale: str) -> str | None:

@@ -1,27 +1,22 @@
-"""Reading and writing PO files: the one place catalogs are read, and the
-one shim over Babel's PO support.
+"""Reading and writing PO files: the one place catalogs are read, and the one
+shim over Babel's PO support.
 
-Babel's reader forgives what gettext rejects and loses what gettext keeps,
-so every file is first scanned here the way gettext reads it, with the line
-of every string (:func:`scan`). The scan finds what Babel does not:
+Every file is first scanned the way gettext reads it, with the line of each
+string (:func:`scan`), to catch what Babel misses or loses:
 
-- ``#| msgid`` (previous msgid) lines: Babel reads them as translator
-  comments and writes them folded like comments, cutting through their
-  quotes (python-babel/babel#206, open since 2015); ``#~|`` lines make it
-  fail (python-babel/babel#566). They are blanked before Babel parses the
-  file, restored as ``Message.previous_id``, and written back by
-  :func:`render` the way gettext writes them, beside the entry with the
-  same msgctxt and msgid. A previous msgctxt is dropped: Babel has no
-  place for it.
-- Babel writes obsolete (``#~``) entries without their flags, so a fuzzy
+- ``#|`` previous-msgid lines: Babel reads them as translator comments and
+  writes them folded like comments, cutting through their quotes
+  (python-babel/babel#206); ``#~|`` lines make it fail (python-babel/babel#566).
+  They are hidden from Babel, restored as ``Message.previous_id`` and written
+  back by :func:`render` above the entry with the same msgctxt and msgid. A
+  previous msgctxt is dropped: Babel's ``Message`` has no place for it.
+- Babel writes obsolete (``#~``) entries without flags, so a fuzzy
   translation would come back as a finished one; :func:`render` keeps them.
-- A duplicate msgid (Babel keeps one translation silently), a charset other
-  than UTF-8 (Babel writes ``\\uXXXX`` escapes or fails), a bad
-  ``Plural-Forms`` header and line breaks inside a msgstr are errors with
-  the line that holds them.
-
-Babel also guesses ``python-format`` flags from ``%`` or ``{`` in prose;
-:func:`render` drops them where nothing formats the text.
+- A duplicate msgid (Babel silently keeps one translation), a charset other
+  than UTF-8, a bad ``Plural-Forms`` header and a line break inside a msgstr
+  are errors naming their line. Babel also guesses ``python-format`` flags
+  from ``%`` or ``{`` in prose; :func:`render` drops them where nothing
+  formats the text.
 """
 
 from __future__ import annotations
@@ -42,25 +37,22 @@ from ..model import LeafletError
 
 DOMAIN = "messages"
 WIDTH = 76
-# error codes
-INVALID = "invalid-catalog"
-UNREADABLE = "catalog-unreadable"
-ENCODING = "catalog-encoding"
-CHARSET = "catalog-charset"
-PLURAL_FORMS = "catalog-plural-forms"
-DUPLICATE = "duplicate-msgid"
-LINE_BREAK = "catalog-line-break"
-#: flags Babel guesses from '%' or '{' in prose; only templates and Python
-#: really format their strings
+INVALID, UNREADABLE, ENCODING = "invalid-catalog", "catalog-unreadable", "catalog-encoding"
+CHARSET, PLURAL_FORMS, DUPLICATE, LINE_BREAK = "catalog-charset", "catalog-plural-forms", "duplicate-msgid", "catalog-line-break"
+#: flags Babel guesses from '%' or '{' in prose; only templates and Python really format their strings
 _FORMAT_FLAGS = {"python-format", "python-brace-format"}
 _FORMATTED_SOURCES = (".html", ".py")
-_LINE = re.compile(r'(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+)?(?P<string>"(?:[^"\\]|\\.)*")[ \t]*')
+_KEYWORD = r"(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+)?"
+_LINE = re.compile(_KEYWORD + r'(?P<string>"(?:[^"\\]|\\.)*")[ \t]*')
 _PREVIOUS_LINE = re.compile(r"^[ \t]*#~?\|[^\n]*", re.MULTILINE)
 _RANK = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2}  # every msgstr ranks 3
-#: characters Python-Markdown or Python's ``splitlines`` take for the end of a line
+#: what Python-Markdown or Python's ``splitlines`` take for the end of a line
 _LINE_BREAKS = {"\r": "U+000D CARRIAGE RETURN", "\u2028": "U+2028 LINE SEPARATOR", "\u2029": "U+2029 PARAGRAPH SEPARATOR"}
 _DECLARED_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _PLURAL_FORMS = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+?)\s*;?")
+_UTF8 = 'it must be UTF-8: set "Content-Type: text/plain; charset=UTF-8\\n"'
+
+Key = tuple[bool, str | None, str]  # obsolete, msgctxt, msgid (singular): as Babel keys a message
 
 
 # -- the file as gettext reads it -------------------------------------------
@@ -81,36 +73,26 @@ class Field:
 
 @dataclass(frozen=True)
 class Entry:
-    """One entry as written in the file: its fields, previous-string fields and state."""
+    """One entry as written: its fields, the ``#|`` fields above it, its key and msgid line."""
 
     fields: tuple[Field, ...]
-    previous: tuple[Field, ...] = ()  # the '#|' lines above it
-    obsolete: bool = False
-
-    def field(self, keyword: str) -> Field | None:
-        return next((field for field in self.fields if field.keyword == keyword), None)
+    previous: tuple[Field, ...]
+    key: Key
+    line: int
 
     @property
-    def msgid(self) -> Field:
-        return next(field for field in self.fields if field.keyword == "msgid")
-
-    @property
-    def key(self) -> tuple[bool, str | None, str]:
-        """What names the entry: obsolete or not, msgctxt, msgid (singular), as Babel keys it."""
-        context = self.field("msgctxt")
-        return self.obsolete, context.text if context else None, self.msgid.text
+    def obsolete(self) -> bool:
+        return self.key[0]
 
 
 class _Scanner:
-    """Reads lines as gettext does: keyword, quoted strings, comments."""
+    """Reads lines as gettext does: keywords, quoted strings, comments."""
 
     def __init__(self, display: str) -> None:
-        self.display = display
-        self.entries: list[Entry] = []
+        self.display, self.entries, self.obsolete = display, [], False
         self.fields: list[Field] = []  # of the entry being read
         self.pending: list[Field] = []  # '#|' fields waiting for their entry
         self.previous: tuple[Field, ...] = ()  # those of the entry being read
-        self.obsolete = False
 
     def feed(self, number: int, line: str) -> None:
         line = line.strip()
@@ -127,36 +109,37 @@ class _Scanner:
     def close(self) -> None:
         if not self.fields:
             return
-        last = self.fields[-1]
-        if _RANK.get(last.keyword, 3) < 3:
+        if (last := self.fields[-1]).keyword in _RANK:
             raise self.error(last.line, f"the {last.keyword} on this line has no msgstr after it")
-        self.entries.append(Entry(tuple(self.fields), self.previous, self.obsolete))
+        named = {field.keyword: field for field in reversed(self.fields)}
+        context = named["msgctxt"].text if "msgctxt" in named else None
+        key = (self.obsolete, context, named["msgid"].text)
+        self.entries.append(Entry(tuple(self.fields), self.previous, key, named["msgid"].line))
         self.fields = []
 
     def error(self, line: int, problem: str) -> LeafletError:
         return LeafletError(self.display, line, f"not a valid PO file: {problem}", INVALID)
 
     def _match(self, number: int, body: str) -> tuple[str | None, str]:
-        match = _LINE.fullmatch(body)
-        if match is None:
+        if (match := _LINE.fullmatch(body)) is None:
             raise self.error(number, f"expected a keyword and a quoted string, but found {body[:60]!r}")
         return match.group("keyword"), unescape(match.group("string"))
 
     def _previous(self, number: int, body: str) -> None:
         keyword, text = self._match(number, body)
         if keyword is None and self.pending:
-            self.pending[-1] = _extended(self.pending[-1], number, text)
+            self.pending[-1] = replace(self.pending[-1], parts=(*self.pending[-1].parts, (number, text)))
         elif keyword in _RANK:
             self.pending.append(Field(keyword, number, ((number, text),)))
         else:
-            raise self.error(number, f"a '#|' line holds the previous msgctxt, msgid or msgid_plural, not {body[:60]!r}")
+            raise self.error(number, f"a '#|' line holds a previous msgctxt, msgid or msgid_plural, not {body[:40]!r}")
 
     def _string(self, number: int, body: str, obsolete: bool) -> None:
         keyword, text = self._match(number, body)
         if keyword is None:
             if not self.fields:
                 raise self.error(number, "a quoted string outside any msgctxt, msgid or msgstr")
-            self.fields[-1] = _extended(self.fields[-1], number, text)
+            self.fields[-1] = replace(self.fields[-1], parts=(*self.fields[-1].parts, (number, text)))
             return
         rank = _RANK.get(keyword, 3)
         if self.fields and rank < 3 and rank <= _RANK.get(self.fields[-1].keyword, 3):
@@ -168,10 +151,6 @@ class _Scanner:
         elif obsolete != self.obsolete:
             raise self.error(number, "an entry mixes obsolete (#~) and current lines")
         self.fields.append(Field(keyword, number, ((number, text),)))
-
-
-def _extended(field: Field, number: int, text: str) -> Field:
-    return replace(field, parts=(*field.parts, (number, text)))
 
 
 def scan(text: str, display: str) -> list[Entry]:
@@ -195,16 +174,15 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
     text = _decode(data, display)
     entries = scan(text, display)
     header = entries[0] if entries and entries[0].key == (False, None, "") else None
-    _check_charset(header, display)
-    _check_plural_forms(header, display)
-    _check_duplicates(entries, display)
-    _check_line_breaks(entries, display)
+    for check in (_check_charset, _check_plural_forms):
+        check(header, display)
+    for check in (_check_duplicates, _check_line_breaks):
+        check(entries, display)
     try:
         catalog = read_po(io.StringIO(_PREVIOUS_LINE.sub("", text)), locale=locale, domain=DOMAIN, abort_invalid=True)
     except PoFileError as error:
-        raise LeafletError(
-            display, error.lineno + 1, f"not a valid PO file: {error.args[0].rsplit(' on ', 1)[0]}", INVALID
-        ) from None
+        problem = error.args[0].rsplit(" on ", 1)[0]
+        raise LeafletError(display, error.lineno + 1, f"not a valid PO file: {problem}", INVALID) from None
     except (ValueError, UnknownLocaleError) as error:
         raise LeafletError(display, 1, f"not a valid PO file: {error}", INVALID) from None
     _restore_previous_ids(catalog, entries)
@@ -213,10 +191,8 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
 
 def _decode(data: bytes, display: str) -> str:
     if data.startswith(codecs.BOM_UTF8):
-        raise LeafletError(
-            display, 1, "the catalog starts with a byte order mark (U+FEFF): remove the byte order mark "
-            "(save it as UTF-8 without BOM)", ENCODING,
-        )
+        problem = "the catalog starts with a byte order mark (U+FEFF): remove the byte order mark"
+        raise LeafletError(display, 1, f"{problem} (save it as UTF-8 without BOM)", ENCODING)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -228,14 +204,13 @@ def _decode(data: bytes, display: str) -> str:
 
 def _header_field(header: Entry | None, name: str) -> tuple[str | None, int]:
     """A header field's value and the line it starts on; None and the header's line when it is absent."""
-    msgstr = header.field("msgstr") if header else None
+    msgstr = next((field for field in header.fields if field.keyword == "msgstr"), None) if header else None
     if msgstr is None:
         return None, 1
-    text, starts = "", []
+    text, starts = "", []  # (offset in the header, line) where each string starts
     for line, part in msgstr.parts:
-        if part:
-            starts.append((len(text), line))
-            text += part
+        starts.append((len(text), line))
+        text += part
     offset = 0
     for field in text.split("\n"):
         key, _, value = field.partition(":")
@@ -255,76 +230,59 @@ def _check_charset(header: Entry | None, display: str) -> None:
     except LookupError:
         pass
     said = f"declares charset={declared}" if declared else "declares no charset"
-    raise LeafletError(
-        display, line, f'the catalog {said}; it must be UTF-8: set "Content-Type: text/plain; charset=UTF-8\\n"', CHARSET
-    )
+    raise LeafletError(display, line, f"the catalog {said}; {_UTF8}", CHARSET)
 
 
 def _check_plural_forms(header: Entry | None, display: str) -> None:
     value, line = _header_field(header, "Plural-Forms")
-    problem = None if value is None else _plural_forms_problem(value)
-    if problem:
+    if value is not None and (problem := _plural_forms_problem(value)):
         raise LeafletError(display, line, f"the Plural-Forms header {value!r} is not valid: {problem}", PLURAL_FORMS)
 
 
 def _plural_forms_problem(value: str) -> str | None:
-    match = _PLURAL_FORMS.fullmatch(value)
-    if match is None:
+    if (match := _PLURAL_FORMS.fullmatch(value)) is None:
         return "expected the form 'nplurals=2; plural=(n != 1);'"
-    count = int(match.group(1))
+    count, expression = int(match.group(1)), match.group(2)
     try:
-        choose = gettext.c2py(match.group(2))
-        wrong = next((n for n in range(1000) if not 0 <= choose(n) < count), None)
+        choose = gettext.c2py(expression)
+        wrong = next((n for n in range(200) if not 0 <= choose(n) < count), None)
     except (ValueError, ArithmeticError, RecursionError) as error:
-        return f"plural={match.group(2)!r} is not an expression gettext can evaluate ({error})"
-    if wrong is not None:
-        return f"plural= gives form {choose(wrong)} for n={wrong}, but nplurals={count}"
-    return None
+        return f"plural={expression!r} is not an expression gettext can evaluate ({error})"
+    return None if wrong is None else f"plural= gives form {choose(wrong)} for n={wrong}, but nplurals={count}"
 
 
 def _check_duplicates(entries: list[Entry], display: str) -> None:
     """Babel keeps one of two entries with the same msgctxt and msgid silently; the other translation is lost."""
-    first: dict[tuple[bool, str | None, str], int] = {}
+    first: dict[Key, int] = {}
     for entry in entries:
-        line = first.setdefault(entry.key, entry.msgid.line)
-        if line != entry.msgid.line:
+        if (line := first.setdefault(entry.key, entry.line)) != entry.line:
             _, context, msgid = entry.key
-            shown = msgid if len(msgid) <= 60 else msgid[:59] + "…"
+            shown = (msgid if len(msgid) <= 60 else msgid[:59] + "…").replace("\n", "\\n")
             where = f" (msgctxt {context!r})" if context is not None else ""
-            raise LeafletError(
-                display, entry.msgid.line, f"msgid {shown!r}{where} is in the catalog twice: keep one entry "
-                f"with the right translation and delete the other; first entry on line {line}", DUPLICATE,
-            )
+            problem = "keep one entry with the right translation and delete the other"
+            message = f"msgid {shown!r}{where} is in the catalog twice: {problem}; first entry on line {line}"
+            raise LeafletError(display, entry.line, message, DUPLICATE)
 
 
 def _check_line_breaks(entries: list[Entry], display: str) -> None:
     """A carriage return or line separator in a msgstr would start a new Markdown line at build time."""
-    for line, text in _msgstr_parts(entries):
-        char = next((char for char in text if char in _LINE_BREAKS), None)
-        if char is not None:
-            raise LeafletError(
-                display, line, f"the msgstr contains {_LINE_BREAKS[char]}, which would start a new line on "
-                "the page: remove it", LINE_BREAK,
-            )
-
-
-def _msgstr_parts(entries: list[Entry]) -> Iterable[tuple[int, str]]:
     for entry in entries:
-        if entry.obsolete or not entry.msgid.text:
-            continue
-        for field in entry.fields:
-            if field.keyword.startswith("msgstr"):
-                yield from field.parts
+        if entry.obsolete or not entry.key[2]:
+            continue  # not shown: an obsolete entry, the header
+        for line, text in (part for field in entry.fields if field.keyword.startswith("msgstr") for part in field.parts):
+            if char := next((char for char in text if char in _LINE_BREAKS), None):
+                problem = f"the msgstr contains {_LINE_BREAKS[char]}, which would start a new line on the page"
+                raise LeafletError(display, line, f"{problem}: remove it", LINE_BREAK)
 
 
 def _restore_previous_ids(catalog: Catalog, entries: list[Entry]) -> None:
     obsolete = {(message.context, _singular(message)): message for message in catalog.obsolete.values()}
     for entry in entries:
-        ids = [field.text for field in entry.previous if field.keyword != "msgctxt"]
-        _, context, msgid = entry.key
-        message = obsolete.get((context, msgid)) if entry.obsolete else catalog.get(msgid, context)
-        if ids and message is not None:
-            message.previous_id = ids
+        if ids := [field.text for field in entry.previous if field.keyword != "msgctxt"]:
+            _, context, msgid = entry.key
+            message = obsolete.get((context, msgid)) if entry.obsolete else catalog.get(msgid, context)
+            if message is not None:
+                message.previous_id = ids
 
 
 def _singular(message: Message) -> str:
@@ -349,12 +307,12 @@ def _all_messages(catalog: Catalog) -> Iterable[Message]:
 
 
 def _with_gettext_lines(text: str, catalog: Catalog) -> str:
-    """Add the lines Babel leaves out, above the entry with the same msgctxt and msgid.
+    """Add what Babel leaves out above the entry with the same key, found by scanning Babel's output.
 
-    Previous msgids as gettext writes them (``#|``, wrapped as strings), and
-    the flags of obsolete entries with their ``#~|`` lines.
+    Previous msgids as gettext writes them (``#|``, wrapped as strings, not
+    as comments), and the flags and ``#~|`` lines of obsolete entries.
     """
-    added: dict[tuple[bool, str | None, str], list[str]] = {}
+    added: dict[Key, list[str]] = {}
     for message in catalog:
         if message.id and message.previous_id:
             added[(False, message.context, _singular(message))] = _previous_lines(message, "#|")
@@ -374,7 +332,7 @@ def _with_gettext_lines(text: str, catalog: Catalog) -> str:
 def _previous_lines(message: Message, prefix: str) -> list[str]:
     ids = [message.previous_id] if isinstance(message.previous_id, str) else list(message.previous_id)
     lines = []
-    for keyword, previous in zip(("msgid", "msgid_plural"), ids):
+    for keyword, previous in zip(("msgid", "msgid_plural"), ids, strict=False):
         block = normalize(previous, prefix="", width=WIDTH).split("\n")
         lines += [f"{prefix} {keyword} {block[0]}", *(f"{prefix} {line}" for line in block[1:])]
     return lines

@@ -58,7 +58,9 @@ def test_mkdocs_builtin_extensions_are_loaded_too() -> None:
 
 def test_the_pipeline_renders_what_the_pages_use() -> None:
     md = rendered.pipeline()
-    page = md.convert('## Risks {#risks}\n\n| a |\n| --- |\n\n**x**{: .y}\n\n!!! urgent "Now"\n\n    ```\n    code\n    ```')
+    page = md.convert(
+        '## Risks {#risks}\n\n| a |\n| --- |\n\n**x**{: .y}\n\n!!! urgent "Now"\n\n    ```\n    code\n    ```'
+    )
     assert '<h2 id="risks">' in page  # toc and attr_list
     assert "<th>a</th>" in page  # tables
     assert '<strong class="y">' in page  # attr_list
@@ -71,6 +73,12 @@ def test_placeholders_stay_literal_text() -> None:
     assert shown.shown == "Call {{ phone.in_hours }}. We are open {{ clinic.opening_days }}."
     assert shown.targets == ()  # the placeholder checks own them
     assert qa.numbers(shown.shown) == {}
+
+
+def test_a_placeholder_added_is_the_placeholder_checks_alone() -> None:
+    """Its stand-in link is no link target, element or attribute of its own."""
+    found = codes("Call {{ phone.in_hours }}.", "Appelez le {{ phone.in_hours }} ou le {{ phone.out_of_hours }}.")
+    assert found == ["placeholder-changed"]
 
 
 def test_the_care_card_label_is_not_the_units_text() -> None:
@@ -134,7 +142,9 @@ def test_a_link_target_in_an_attribute_list() -> None:
 
 def test_a_carriage_return_then_a_reference_definition() -> None:
     found = details("See [When to get help][help].", "Voir [Quand demander de l'aide][help].\r[help]: https://evil.example")
-    assert found["line-break-added"] == "U+000D CARRIAGE RETURN starts a new line on the page, where the English has none"
+    assert found["line-break-added"] == (
+        "U+000D CARRIAGE RETURN starts a new line on the page, where the English has none"
+    )
     assert found["reference-definition-added"] == (
         "defines the link reference 'help: https://evil.example', which the English does not"
     )
@@ -180,6 +190,16 @@ def test_swapped_placeholders_and_links() -> None:
                      "but received 'after.md', 'before.md'"}
 
 
+@pytest.mark.parametrize(
+    "link",
+    ["[aide](javascript&#58;alert(1))", "[aide](java&#x09;script:alert(1))", '<a href="jav&#x61;script:x">aide</a>'],
+)
+def test_a_javascript_url_written_with_entities(link: str) -> None:
+    found = details("See [help](get-help.md).", f"Voir {link}.")
+    assert found["unsafe-url"].endswith("can run code or hide content in a patient's browser")
+    assert "link-changed" in found
+
+
 # -- length by script ---------------------------------------------------------------------
 
 
@@ -187,7 +207,7 @@ def test_a_cut_short_translation_is_found() -> None:
     assert details(ENGLISH, "Rare.")["text-too-short"] == (
         "shows 4 letters for the English's 52; expected at least 16 (30%) in this script"
     )
-    assert codes(ENGLISH, "这可能是关节感染的迹象。这很少见，但很严重。", "zh") == []
+    assert codes(ENGLISH, "这可能是关节感染的迹象。这很少见，但很严重。", "zh") == []  # noqa: RUF001
     assert "text-too-short" in codes(ENGLISH, "罕见。", "zh")
     assert codes("Overview", "概述", "zh") == []  # short English is not judged
 
@@ -202,7 +222,7 @@ EXAMPLES = {
     "link-changed": ("See [help](get-help.md).", "Voir [aide](help.md)."),
     "phone-changed": ("Call [111](tel:111).", "Appelez le [111](tel:112)."),
     "placeholder-changed": ("Call {{ phone.in_hours }}.", "Appelez le {{ phone.out_of_hours }}."),
-    "order-changed": ("Read [before](before.md) and [after](after.md).", "Lisez [après](after.md), [avant](before.md)."),
+    "order-changed": ("Read [before](before.md), [after](after.md).", "Lisez [après](after.md), [avant](before.md)."),
     "code-changed": ("Run `make site`.", "Lancez `make build`."),
     "structure-changed": ("**Joint infection.** This is rare.", "Infection articulaire. C'est rare."),
     "attribute-added": ("Get help", "Obtenez de l'aide {: .urgent}"),

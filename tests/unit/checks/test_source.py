@@ -121,11 +121,6 @@ class TestPlaces:
         assert source.is_safety("Urgent advice:")
         assert source.section_of("Urgent advice:") is None
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="read_source reuses the loop variable 'name' for placeholders: units after a placeholder "
-        "get the placeholder as their page and lose their safety (checks/source.py)",
-    )
     def test_units_after_a_placeholder_keep_their_page_and_safety(self, root: Path) -> None:
         source = read_source(root, frozenset(), frozenset())
         line = line_of(RISKS, "See a doctor.")
