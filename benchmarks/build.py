@@ -62,9 +62,11 @@ def main() -> None:
             print(result.stdout + result.stderr)
             raise SystemExit(1)
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{'mkdocs build --strict, every language':<44} median {statistics.median(builds):8.2f} s   (min {min(builds):.2f}, n=3)")
+    label = "mkdocs build --strict, every language"
+    print(f"{label:<44} median {statistics.median(builds):8.2f} s   (min {min(builds):.2f}, n=3)")
     print(f"{'peak memory of a build (max RSS)':<44} {child:8.0f} MiB")
-    print(f"{'peak memory of this script (max RSS)':<44} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:8.0f} MiB")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak memory of this script (max RSS)':<44} {peak:8.0f} MiB")
 
 
 if __name__ == "__main__":

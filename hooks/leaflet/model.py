@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 #: the language the pages are written in, when no configuration says otherwise
@@ -77,7 +77,7 @@ class LeafletError(Exception):
 # -- status of one translation -----------------------------------------------
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where one English unit stands in one language.
 
     Only ``TRANSLATED`` is ever rendered; the build and the report ask the
@@ -94,7 +94,7 @@ class Status(str, Enum):
 # -- content: pages and their units -------------------------------------------
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     TITLE = "title"
     DESCRIPTION = "description"
     HEADING = "heading"

@@ -58,7 +58,8 @@ def as_json(report: Report) -> str:
 def _cell(section: SectionCoverage) -> str:
     mark = YES if section.ok else NO
     detail = f"{section.translated}/{section.total}"
-    extra = [f"{n} {what}" for n, what in ((section.fuzzy, "fuzzy"), (section.untranslated, "empty"), (section.missing, "missing")) if n]
+    counts = ((section.fuzzy, "fuzzy"), (section.untranslated, "empty"), (section.missing, "missing"))
+    extra = [f"{n} {what}" for n, what in counts if n]
     return f"{mark} {detail}" + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -75,7 +76,9 @@ def _review_line(locale: LocaleCoverage) -> str:
     else:
         state = "not yet clinically reviewed"
     names = ", ".join(
-        f"{label} {value}" for label, value in (("translator", review.translator), ("language reviewer", review.language_reviewer)) if value
+        f"{label} {value}"
+        for label, value in (("translator", review.translator), ("language reviewer", review.language_reviewer))
+        if value
     )
     changed = [s.id for s in locale.sections if s.changed_since_sign_off]
     parts = [state] + ([names] if names else [])
@@ -100,9 +103,9 @@ def as_table(report: Report) -> str:
 
 def _grid(report: Report) -> list[str]:
     """The locale x section table, columns padded to their widest cell."""
-    header = ["section", *(f"{l.locale}{'' if l.published else ' (draft)'}" for l in report.locales)]
+    header = ["section", *(f"{lang.locale}{'' if lang.published else ' (draft)'}" for lang in report.locales)]
     rows = [
-        [f"{s.page}#{s.id}{' (safety)' if s.safety else ''}", *(_cell(l.sections[i]) for l in report.locales)]
+        [f"{s.page}#{s.id}{' (safety)' if s.safety else ''}", *(_cell(lang.sections[i]) for lang in report.locales)]
         for i, s in enumerate(report.locales[0].sections)
     ]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
@@ -139,8 +142,11 @@ def as_github(report: Report) -> str:
     for issue in report.findings:
         level = "error" if report.is_published(issue.locale) else "warning"
         title = _escape_property(f"{issue.code} ({issue.locale})")
-        lines.append(f"::{level} file={_escape_property(issue.file)},line={issue.line},title={title}::{_escape_data(issue.message)}")
-    lines.append(f"::notice title=locale-coverage::{'all published languages cover every required section' if report.ok else 'published languages have findings'}")
+        where = f"file={_escape_property(issue.file)},line={issue.line},title={title}"
+        lines.append(f"::{level} {where}::{_escape_data(issue.message)}")
+    ok = "all published languages cover every required section"
+    verdict = ok if report.ok else "published languages have findings"
+    lines.append(f"::notice title=locale-coverage::{verdict}")
     return "\n".join(lines) + "\n"
 
 
@@ -149,12 +155,12 @@ def as_markdown(report: Report) -> str:
     if not report.locales:
         return "No translation catalogs: English only.\n"
     out = [f"## Translation coverage: {'✅ ok' if report.ok else '❌ findings'}", ""]
-    header = ["Section", *(f"`{l.locale}`{'' if l.published else ' (draft)'}" for l in report.locales)]
+    header = ["Section", *(f"`{lang.locale}`{'' if lang.published else ' (draft)'}" for lang in report.locales)]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
     for i, section in enumerate(report.locales[0].sections):
         name = f"`{section.page}#{section.id}`" + (" **safety**" if section.safety else "")
-        out.append("| " + " | ".join([name, *(_cell(l.sections[i]) for l in report.locales)]) + " |")
+        out.append("| " + " | ".join([name, *(_cell(lang.sections[i]) for lang in report.locales)]) + " |")
     out += ["", "| Language | State | Review |", "|---|---|---|"]
     for locale in report.locales:
         out.append(f"| `{locale.locale}` | {_state(locale).split(': ', 1)[1]} | {_review_line(locale)} |")

@@ -34,7 +34,7 @@ CHROMIUM_ARGS = [
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the stdlib's name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -59,7 +59,7 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except Exception as error:  # noqa: BLE001 (any launch failure means: no browser)
+        except Exception as error:
             missing(f"Chromium did not start: {str(error).splitlines()[0]}")
         yield chromium
         chromium.close()

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from helpers import LANGUAGES, ROOT, TRANSLATED
+from helpers import ROOT, TRANSLATED
 
 
 def test_the_language_switcher_keeps_the_page(open_page) -> None:
@@ -29,7 +29,9 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(open_page) -> None:
     page.keyboard.press("Tab")
     skip = page.evaluate("""() => { const a = document.activeElement; const r = a.getBoundingClientRect();
         return {cls: a.className, href: a.getAttribute('href'), visible: r.width > 1 && r.height > 1 && r.top >= 0 && r.bottom <= innerHeight}; }""")
-    assert "md-skip" in skip["cls"] and skip["href"].startswith("#") and skip["visible"], skip
+    assert "md-skip" in skip["cls"], skip
+    assert skip["href"].startswith("#"), skip
+    assert skip["visible"], skip
     page.keyboard.press("Enter")
     # Every focusable element shows where the focus is.
     seen = 0
@@ -55,10 +57,13 @@ def test_print_shows_the_leaflet_without_navigation(open_page) -> None:
     for shown in ("article h1", ".leaflet-summary", ".care-card", ".leaflet-review", ".leaflet-contacts"):
         assert page.locator(shown).first.is_visible(), shown
     contacts = page.locator(".leaflet-contacts").inner_text()
-    assert "0161 496 0000" in contacts and "0161 496 0999" in contacts and "999" in contacts
+    assert "0161 496 0000" in contacts
+    assert "0161 496 0999" in contacts
+    assert "999" in contacts
     assert re.search(r"Page last reviewed: .* Next review due: ", page.locator(".leaflet-review").inner_text())
     pdf = page.pdf()
-    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    assert pdf.startswith(b"%PDF")
+    assert len(pdf) > 10_000
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

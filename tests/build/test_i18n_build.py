@@ -15,10 +15,10 @@ import pytest
 from babel.messages.pofile import read_po
 
 from helpers import MKDOCS, ROOT, TRANSLATED, language_pages, run_build, soup
-from leaflet.i18n import catalogs
 from leaflet.content.carecards import LEVELS
 from leaflet.content.segment import segment
 from leaflet.content.strings import CLINICAL_REVIEW_PENDING, UNTRANSLATED
+from leaflet.i18n import catalogs
 
 with catalogs.po_path(ROOT, "fr").open("rb") as _handle:
     FR = read_po(_handle)
@@ -26,7 +26,8 @@ with catalogs.po_path(ROOT, "fr").open("rb") as _handle:
 
 def fr(msgid: str) -> str:
     message = FR.get(msgid)
-    assert message is not None and message.string, msgid
+    assert message is not None, msgid
+    assert message.string, msgid
     return message.string
 
 
@@ -98,7 +99,8 @@ def test_french_care_cards_labels_and_review_dates(site: Path) -> None:
     labels = [text(span) for span in html.select(".care-card__label")]
     assert labels == [fr(LEVELS[level]) for level in ("routine", "urgent", "emergency")]
     review = text(html.select_one(".leaflet-review"))
-    assert "2 novembre 2026" in review and "2 novembre 2027" in review
+    assert "2 novembre 2026" in review
+    assert "2 novembre 2027" in review
     assert fr("Page last reviewed: %(date)s.").split("%(date)s")[0].strip() in review
     contacts = html.select_one(".leaflet-contacts")
     assert fr("Contact us") == text(contacts.select_one("h2"))
@@ -109,12 +111,15 @@ def test_french_care_cards_labels_and_review_dates(site: Path) -> None:
 def test_each_language_has_its_own_search_index(site: Path) -> None:
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     french = json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8"))
-    assert english["config"]["lang"] == ["en"] and french["config"]["lang"] == ["fr"]
+    assert english["config"]["lang"] == ["en"]
+    assert french["config"]["lang"] == ["fr"]
     assert not any(doc["location"].startswith("fr/") for doc in english["docs"])
     english_text = " ".join(doc["text"] + doc["title"] for doc in english["docs"])
     french_text = " ".join(doc["text"] + doc["title"] for doc in french["docs"])
-    assert "joint infection" in english_text and fr("Possible complications") not in english_text
-    assert fr("Possible complications") in french_text and "Possible complications" not in french_text
+    assert "joint infection" in english_text
+    assert fr("Possible complications") not in english_text
+    assert fr("Possible complications") in french_text
+    assert "Possible complications" not in french_text
     # Every heading has an id, so anchors are the same in every language.
     assert {doc["location"] for doc in french["docs"]} == {doc["location"] for doc in english["docs"]}
     assert "risks/#complications" in {doc["location"] for doc in french["docs"]}
@@ -189,7 +194,7 @@ def test_an_unknown_locale_is_a_clear_error(project: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace('locale: "fr"', 'locale: "xx"'), encoding="utf-8")
     build = run_build(project, strict=False)
     assert build.returncode == 1
-    line = next(n for n, l in enumerate(config.read_text().splitlines(), 1) if 'locale: "xx"' in l)
+    line = next(n for n, lang in enumerate(config.read_text().splitlines(), 1) if 'locale: "xx"' in lang)
     assert f"mkdocs.yml:{line}: invalid-locale plugins.i18n.languages.locale: 'xx' is not a locale Babel knows" in build.output
 
 
@@ -222,7 +227,7 @@ def test_catalogs_and_pages_are_read_once_per_build(project: Path) -> None:
     )
     result = subprocess.run([sys.executable, str(probe)], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    counts = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 (our own probe's dict)
+    counts = eval(result.stdout.strip().splitlines()[-1])
     # Every catalog once (drafts too: the coverage check reports them), every page once.
     assert counts == {"catalog": len(catalogs.discover(project)), "segment": 7}
 
@@ -278,7 +283,8 @@ def test_direction_is_set_per_language(project: Path) -> None:
     for language, direction in (("en", "ltr"), ("fr", "ltr"), ("zh", "ltr"), ("ar", "rtl"), ("he", "rtl")):
         for path in language_pages(build.site, language):
             html = soup(path)
-            assert html.html["lang"] == language and html.body["dir"] == direction, path
+            assert html.html["lang"] == language, path
+            assert html.body["dir"] == direction, path
     # An empty catalog: every block shows in English, marked, in the reader's language voice switch.
     markers = soup(build.site / "he/risks/index.html").select(".leaflet-untranslated [lang='en']")
     assert len(markers) > 10

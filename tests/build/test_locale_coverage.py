@@ -50,7 +50,7 @@ def edit_translation(project: Path, msgid_part: str, change, fuzzy: bool = False
 
 
 def french(data: dict) -> dict:
-    return next(l for l in data["locales"] if l["locale"] == "fr")
+    return next(lang for lang in data["locales"] if lang["locale"] == "fr")
 
 
 def finding(data: dict, code: str) -> dict:
@@ -60,7 +60,7 @@ def finding(data: dict, code: str) -> dict:
 
 
 def section(data: dict, locale: str, section_id: str) -> dict:
-    locale_data = next(l for l in data["locales"] if l["locale"] == locale)
+    locale_data = next(lang for lang in data["locales"] if lang["locale"] == locale)
     return next(s for s in locale_data["sections"] if s["id"] == section_id)
 
 
@@ -70,11 +70,12 @@ def test_the_clean_repository_passes(project: Path) -> None:
     header = result.stdout.splitlines()[0].split()
     assert header == ["section", "ar", "de", "es", "fr", "pl", "(draft)", "zh"]
     code, data = report(project)
-    assert code == 0 and data["ok"] is True
+    assert code == 0
+    assert data["ok"] is True
     # The table shows what the JSON counts, for every language, whatever the content.
     row = next(line for line in result.stdout.splitlines() if line.startswith("risks.md#complications (safety)"))
     cells = []
-    for locale in sorted(data["locales"], key=lambda l: l["locale"]):
+    for locale in sorted(data["locales"], key=lambda lang: lang["locale"]):
         counts = section(data, locale["locale"], "complications")
         cells += ["✓" if counts["ok"] else "✗", f"{counts['translated']}/{counts['total']}"]
         if counts["untranslated"]:
@@ -84,7 +85,9 @@ def test_the_clean_repository_passes(project: Path) -> None:
     assert all(f["locale"] == "pl" for f in data["findings"])
     fr = french(data)
     assert {"locale", "published", "ok", "sections", "review", "findings"} <= set(fr)
-    assert fr["locale"] == "fr" and fr["published"] is True and fr["ok"] is True
+    assert fr["locale"] == "fr"
+    assert fr["published"] is True
+    assert fr["ok"] is True
     assert set(fr["sections"][0]) >= {"id", "page", "safety", "total", "translated", "fuzzy", "untranslated", "ok"}
     assert fr["review"]["clinically_reviewed"] is False
     for locale in data["locales"]:
@@ -98,9 +101,12 @@ def test_a_blanked_safety_translation_fails(project: Path) -> None:
     assert result.returncode == 1
     assert f"{PO}:{line}: untranslated this list item of risks.md#complications has no fr translation [fr#complications]" in result.stdout
     code, data = report(project)
-    assert code == 1 and data["ok"] is False
+    assert code == 1
+    assert data["ok"] is False
     complications = section(data, "fr", "complications")
-    assert complications["ok"] is False and complications["untranslated"] == 1 and complications["safety"] is True
+    assert complications["ok"] is False
+    assert complications["untranslated"] == 1
+    assert complications["safety"] is True
     assert finding(data, "untranslated") == {
         "file": PO, "line": line, "code": "untranslated", "locale": "fr", "section": "complications",
         "message": "this list item of risks.md#complications has no fr translation",
@@ -120,7 +126,7 @@ def test_a_new_english_paragraph_nobody_extracted_fails(project: Path) -> None:
     page = project / "docs/risks.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("We use a clean method", "Tell us if you notice anything else.\n\nWe use a clean method"), encoding="utf-8")
-    line = next(n for n, l in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("Tell us if you notice"))
+    line = next(n for n, lang in enumerate(page.read_text(encoding="utf-8").splitlines(), 1) if lang.startswith("Tell us if you notice"))
     result = coverage(project)
     assert result.returncode == 1
     assert f"docs/risks.md:{line}: not-extracted this paragraph of risks.md#complications is not in the fr catalog; run: make catalogs [fr#complications]" in result.stdout
@@ -147,7 +153,8 @@ def test_an_unsafe_translation_fails(project: Path, msgid_part, change, code, wo
     line = edit_translation(project, msgid_part, change)
     result = coverage(project)
     assert result.returncode == 1
-    assert f"{PO}:{line}: {code} " in result.stdout and words in result.stdout, result.stdout
+    assert f"{PO}:{line}: {code} " in result.stdout, result.stdout
+    assert words in result.stdout, result.stdout
     _, data = report(project)
     issue = finding(data, code)
     assert (issue["file"], issue["line"], issue["locale"]) == (PO, line, "fr")
@@ -187,11 +194,12 @@ def test_an_escape_never_applies_in_a_safety_section(project: Path) -> None:
 def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:
     path = catalogs.po_path(project, "fr")
     lines = path.read_text(encoding="utf-8").split("\n")
-    number = next(i for i, l in enumerate(lines) if l.startswith("msgid") and i > 30)
+    number = next(i for i, lang in enumerate(lines) if lang.startswith("msgid") and i > 30)
     lines[number] = lines[number] + " garbage"
     path.write_text("\n".join(lines), encoding="utf-8")
     result = coverage(project)
-    assert result.returncode == 2 and result.stdout == ""
+    assert result.returncode == 2
+    assert result.stdout == ""
     assert result.stderr.startswith(f"error: {PO}:{number + 1}: invalid-catalog not a valid PO file")
     assert "Traceback" not in result.stderr
 
@@ -209,25 +217,29 @@ def test_an_unknown_locale_is_exit_2(project: Path) -> None:
 
 def test_a_usage_error_is_exit_2(project: Path) -> None:
     result = coverage(project, "--format", "yaml")
-    assert result.returncode == 2 and "invalid choice: 'yaml'" in result.stderr
+    assert result.returncode == 2
+    assert "invalid choice: 'yaml'" in result.stderr
 
 
 def test_a_draft_with_gaps_is_reported_and_not_fatal(project: Path) -> None:
     result = coverage(project)
     assert result.returncode == 0, result.stdout
     assert "pl (draft): incomplete (draft: not fatal)" in result.stdout
-    assert "locales/pl/LC_MESSAGES/messages.po:" in result.stdout and "[pl#complications]" in result.stdout
+    assert "locales/pl/LC_MESSAGES/messages.po:" in result.stdout
+    assert "[pl#complications]" in result.stdout
     code, data = report(project)
-    assert code == 0 and data["ok"] is True
-    polish = next(l for l in data["locales"] if l["locale"] == "pl")
-    assert polish["published"] is False and polish["ok"] is False
+    assert code == 0
+    assert data["ok"] is True
+    polish = next(lang for lang in data["locales"] if lang["locale"] == "pl")
+    assert polish["published"] is False
+    assert polish["ok"] is False
     units = segment((project / "docs/risks.md").read_text(encoding="utf-8"), "risks.md").units_of("complications")
     polish = catalogs.read_catalog(catalogs.po_path(project, "pl"), "pl.po", "pl")
     assert section(data, "pl", "complications")["untranslated"] == sum(1 for u in units if not polish[u.text].string)
     assert section(data, "pl", "complications")["ok"] is False
     assert section(data, "pl", "side-effects")["ok"] is True
     narrowed = report(project, "--locale", "pl")[1]
-    assert [l["locale"] for l in narrowed["locales"]] == ["pl"]
+    assert [lang["locale"] for lang in narrowed["locales"]] == ["pl"]
 
 
 def test_a_manifest_section_missing_from_english_is_exit_2(project: Path) -> None:
@@ -235,7 +247,7 @@ def test_a_manifest_section_missing_from_english_is_exit_2(project: Path) -> Non
     page.write_text(page.read_text(encoding="utf-8").replace("{#get-help}", "{#help}"), encoding="utf-8")
     result = coverage(project)
     assert result.returncode == 2
-    line = next(n for n, l in enumerate((project / "required-sections.yml").read_text().splitlines(), 1) if l.strip() == "id: get-help") - 1
+    line = next(n for n, lang in enumerate((project / "required-sections.yml").read_text().splitlines(), 1) if lang.strip() == "id: get-help") - 1
     assert result.stderr == f"error: required-sections.yml:{line}: section-missing docs/get-help.md has no heading with id 'get-help', a required safety section; add '{{#get-help}}' to its heading\n"
 
 
@@ -268,7 +280,7 @@ def test_the_report_shows_english_changed_since_sign_off(project: Path) -> None:
     )
     page = project / "docs/risks.md"
     page.write_text(page.read_text(encoding="utf-8").replace("These are very rare.", "These are very, very rare."), encoding="utf-8")
-    code, data = report(project)
+    _code, data = report(project)
     expected = {"clinical_reviewer": "Dr C", "reviewed_on": "2026-11-20", "source_version": revision, "clinically_reviewed": True}
     assert expected.items() <= french(data)["review"].items()
     assert section(data, "fr", "complications")["changed_since_sign_off"] is True
@@ -296,14 +308,15 @@ def test_a_non_strict_build_never_renders_an_unsafe_translation(project: Path) -
     html = soup(build.site / "fr/get-help/index.html")
     assert "alert(" not in str(html.select_one("article"))
     marker = html.select_one(".care-card.emergency .leaflet-untranslated [lang='en']")
-    assert marker is not None and marker.get_text() == "difficulty breathing"
+    assert marker is not None
+    assert marker.get_text() == "difficulty breathing"
 
 
 def test_a_draft_is_never_built(project: Path) -> None:
     build = run_build(project)
     assert build.returncode == 0, build.output
     assert not (build.site / "pl").exists()
-    gaps = len(next(l for l in report(project)[1]["locales"] if l["locale"] == "pl")["findings"])
+    gaps = len(next(lang for lang in report(project)[1]["locales"] if lang["locale"] == "pl")["findings"])
     assert f"drafts not built: pl ({gaps} gaps), see locale-coverage" in build.output
 
 
@@ -313,7 +326,8 @@ def test_a_care_card_injected_in_a_safety_section_fails(project: Path) -> None:
     assert code == 1
     assert finding(data, "block-markup-added")["line"] == line
     cards = finding(data, "care-cards-differ")
-    assert cards["file"] == "docs/get-help.md" and cards["section"] == "get-help"
+    assert cards["file"] == "docs/get-help.md"
+    assert cards["section"] == "get-help"
     assert "renders care cards ['routine', 'urgent', 'routine', 'emergency'] in fr but ['routine', 'urgent', 'emergency'] in English" in cards["message"]
     # And the build never shows the injected card.
     build = run_build(project, strict=False)

@@ -64,7 +64,8 @@ def test_get_help_has_a_care_card_at_each_level_with_its_label(site: Path) -> No
         assert label.get_text() == LEVELS[level]
         # The label comes first, so a screen reader says it before the title.
         assert title.get_text().startswith(LEVELS[level] + " ")
-        assert title["role"] == "heading" and title["aria-level"] == "3"
+        assert title["role"] == "heading"
+        assert title["aria-level"] == "3"
         assert card.select("li"), "a care card lists what to look out for"
 
 
@@ -93,7 +94,8 @@ def test_placeholders_are_replaced_with_tel_links(site: Path) -> None:
 
 def test_placeholder_in_the_text_shows_the_clinic_number(site: Path) -> None:
     links = article(built_page(site, "get-help.md")).select('a[href="tel:+441614960999"]')
-    assert links and all(a.get_text() == "0161 496 0999" for a in links)
+    assert links
+    assert all(a.get_text() == "0161 496 0999" for a in links)
 
 
 def test_every_page_shows_the_same_contacts_after_the_text(site: Path) -> None:
@@ -126,12 +128,14 @@ def test_review_dates_are_shown_on_every_page(site: Path) -> None:
         text = " ".join(review.get_text(" ", strip=True).split())
         assert re.search(r"Page last reviewed: \d{1,2} \w+ \d{4} \. Next review due: \d{1,2} \w+ \d{4} \.", text), text
         times = [t["datetime"] for t in review.select("time")]
-        assert len(times) == 2 and times[0] < times[1]
+        assert len(times) == 2
+        assert times[0] < times[1]
 
 
 def test_review_dates_match_the_front_matter(site: Path) -> None:
     review = article(built_page(site, "risks.md")).select_one("p.leaflet-review")
-    assert "2 November 2026" in review.get_text() and "2 November 2027" in review.get_text()
+    assert "2 November 2026" in review.get_text()
+    assert "2 November 2027" in review.get_text()
     assert "Dr Sam Example" in review.get_text()
 
 
@@ -140,7 +144,8 @@ def test_every_page_has_a_title_and_summary(site: Path) -> None:
         page = article(path)
         assert len(page.select("h1")) == 1, path
         summary = page.select_one("h1 + p.leaflet-summary")
-        assert summary is not None and summary.get_text(strip=True).endswith("."), path
+        assert summary is not None, path
+        assert summary.get_text(strip=True).endswith("."), path
 
 
 def test_no_lookalike_punctuation_reaches_the_site(site: Path) -> None:
@@ -178,12 +183,14 @@ def test_no_third_party_url_in_css(site: Path) -> None:
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
             assert _is_local(url), f"{path}: url({url})"
         assert "@import" not in css or "@import url(data:" in css, path
-        assert "fonts.googleapis" not in css and "fonts.gstatic" not in css, path
+        assert "fonts.googleapis" not in css, path
+        assert "fonts.gstatic" not in css, path
 
 
 def test_no_google_fonts_and_no_generator_notice(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    assert "fonts.googleapis.com" not in html
+    assert "fonts.gstatic.com" not in html
     assert "Made with" not in html
 
 

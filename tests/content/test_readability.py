@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from leaflet.content.readability import MAX_GRADE, main, plain_text, score_docs, score_page
+from leaflet.content.readability import MAX_GRADE, main, plain_text, score_docs
 
 SCORES = score_docs(ROOT / "docs")
 

@@ -58,4 +58,5 @@ def test_print_hides_navigation_and_keeps_contacts() -> None:
     hidden = print_rules[: print_rules.index("display: none")]
     for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-tabs"):
         assert chrome in hidden
-    assert ".leaflet-contacts" not in hidden and ".leaflet-review" not in hidden
+    assert ".leaflet-contacts" not in hidden
+    assert ".leaflet-review" not in hidden

@@ -19,7 +19,15 @@ from ..content.carecards import LEVELS
 from ..content.strings import CLINICAL_REVIEW_PENDING
 from ..i18n import catalogs
 from ..model import (
-    DOCS, Escape, Finding, LeafletError, LocaleCoverage, Report, RequiredSection, SectionCoverage, Status,
+    DOCS,
+    Escape,
+    Finding,
+    LeafletError,
+    LocaleCoverage,
+    Report,
+    RequiredSection,
+    SectionCoverage,
+    Status,
 )
 from ..settings import Project
 from . import qa
@@ -71,7 +79,8 @@ def _wanted(codes: list[str], only: Iterable[str] | None) -> list[str]:
     unknown = [code for code in wanted if code not in codes]
     if unknown:
         raise LeafletError(
-            catalogs.LOCALES, 1, f"unknown locale {unknown[0]!r}; expected one of: {', '.join(codes) or 'none (no catalogs yet)'}",
+            catalogs.LOCALES, 1,
+            f"unknown locale {unknown[0]!r}; expected one of: {', '.join(codes) or 'none (no catalogs yet)'}",
             "unknown-locale",
         )
     return [code for code in codes if code in wanted]

@@ -56,6 +56,6 @@ class CareCardExtension(Extension):
         super().__init__()
         self.labels: dict[str, str] = dict(labels or LEVELS)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+    def extendMarkdown(self, md: Markdown) -> None:
         # Priority 5: after inline processing (20), so the title text is final.
         md.treeprocessors.register(CareCardProcessor(md, self.labels), "care_cards", 5)

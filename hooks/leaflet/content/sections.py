@@ -56,7 +56,8 @@ def _entry(node: yaml.Node, display: str) -> RequiredSection:
         raise _invalid(display, line, f"page: expected a Markdown file such as 'risks.md' but received: {page!r}")
     if not isinstance(section_id, str) or not _ID.match(section_id):
         raise _invalid(
-            display, line, f"id: expected lower-case words joined by '-' such as 'get-help' but received: {section_id!r}"
+            display, line,
+            f"id: expected lower-case words joined by '-' such as 'get-help' but received: {section_id!r}",
         )
     if not isinstance(safety, bool):
         raise _invalid(display, line, f"safety: expected true or false but received: {safety!r}")

@@ -16,6 +16,7 @@ byte for byte.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -231,7 +232,7 @@ def _cells(line: str, indent: int) -> Iterator[tuple[int, int]]:
         edges.insert(0, indent - 1 + (len(line[indent:]) - len(line[indent:].lstrip())))
     if line.rstrip()[-1:] != "|":
         edges.append(len(line.rstrip()))
-    for left, right in zip(edges, edges[1:]):
+    for left, right in itertools.pairwise(edges):
         cell = line[left + 1 : right]
         if cell.strip():
             start = left + 1 + (len(cell) - len(cell.lstrip()))

@@ -7,7 +7,7 @@ hooks translate it for the language being built.
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's conventional name)
+def N_(message: str) -> str:
     return message
 
 

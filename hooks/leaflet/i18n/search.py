@@ -24,7 +24,7 @@ def split_index(
     others = [language for language in languages if language != default]
     for entry in index.get("docs", []):
         location = str(entry.get("location", ""))
-        owner = next((language for language in others if location == language or location.startswith(f"{language}/")), default)
+        owner = next((code for code in others if location == code or location.startswith(f"{code}/")), default)
         if owner != default:
             location = location[len(owner) :].lstrip("/")
         docs[owner].append({**entry, "location": location})

@@ -48,7 +48,8 @@ def parse_locale(code: object, where: str = "locale", path: str = CONFIG, line: 
     """A Babel locale, or an error that shows the expected form."""
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         raise LeafletError(
-            path, line, f"{where}: expected a locale code such as 'fr' or 'pt_BR' but received: {code!r}", "invalid-locale"
+            path, line, f"{where}: expected a locale code such as 'fr' or 'pt_BR' but received: {code!r}",
+            "invalid-locale",
         )
     try:
         return Locale.parse(code, sep="-" if "-" in code else "_")

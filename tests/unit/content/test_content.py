@@ -9,13 +9,13 @@ import markdown
 import pytest
 
 from leaflet.content.carecards import LEVELS, CareCardExtension
-from leaflet.model import Finding, LeafletError
 from leaflet.content.frontmatter import split_front_matter
 from leaflet.content.lookalikes import find_lookalikes
 from leaflet.content.placeholders import names_in, substitute
 from leaflet.content.review import parse_review
 from leaflet.content.sections import load_manifest, missing_sections
 from leaflet.content.segment import segment
+from leaflet.model import Finding, LeafletError
 from leaflet.settings.clinic import parse_clinic
 
 EXTRA = {
@@ -158,7 +158,8 @@ class TestReview:
 
     def test_a_current_review_has_no_findings(self) -> None:
         review, findings = parse_review(self.meta(), self.source, "a.md", dt.date(2026, 6, 1))
-        assert findings == [] and review is not None
+        assert findings == []
+        assert review is not None
         assert review.display(parse_clinic(EXTRA).locale)["next_review"] == "1 January 2027"
 
     def test_overdue_review_is_a_finding_on_the_next_review_line(self) -> None:
@@ -186,7 +187,9 @@ class TestReview:
 
 def test_front_matter_reports_where_the_body_starts() -> None:
     meta, body, line = split_front_matter("---\ntitle: T\n---\n\n\n## Body\n")
-    assert meta == {"title": "T"} and body == "## Body\n" and line == 6
+    assert meta == {"title": "T"}
+    assert body == "## Body\n"
+    assert line == 6
     assert split_front_matter("## Only body\n") == ({}, "## Only body\n", 1)
 
 
