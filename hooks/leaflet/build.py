@@ -45,6 +45,7 @@ class SiteBuild:
 
     def __init__(self, root: Path, config_file: Path, today: dt.date | None = None) -> None:
         self.project: Project = read_project(root, config_file)
+        self.root, self.languages = root, self.project.languages
         self.today = today or dt.date.today()
         self.source: Source = load_source(self.project)
         self.catalogs: dict[str, Catalog] = {}
@@ -62,13 +63,6 @@ class SiteBuild:
             self.translations[code] = Translations(code, usable_translations(catalog, code, self.source))
             self.sign_off[code] = read_sign_off(root, code)
 
-    @property
-    def root(self) -> Path:
-        return self.project.root
-
-    @property
-    def languages(self) -> Any:
-        return self.project.languages
 
     def rel(self, path: str | Path) -> str:
         """Repo-relative path with forward slashes, for messages."""

@@ -55,23 +55,8 @@ class LeafletError(Exception):
 
     def __init__(self, file: str, line: int, message: str, code: str = "invalid-input") -> None:
         self.finding = Finding(file, line, code, message)
+        self.file, self.line, self.code, self.message = file, line, code, message
         super().__init__(str(self.finding))
-
-    @property
-    def file(self) -> str:
-        return self.finding.file
-
-    @property
-    def line(self) -> int:
-        return self.finding.line
-
-    @property
-    def code(self) -> str:
-        return self.finding.code
-
-    @property
-    def message(self) -> str:
-        return self.finding.message
 
 
 # -- status of one translation -----------------------------------------------
@@ -151,7 +136,8 @@ class RequiredSection:
 
     @property
     def name(self) -> str:
-        return f"{self.page}#{self.id}"
+        """``risks.md#complications``: how messages and reports name the section."""
+        return "#".join((self.page, self.id))
 
 
 # -- coverage ----------------------------------------------------------------
@@ -159,6 +145,8 @@ class RequiredSection:
 
 @dataclass(frozen=True)
 class Escape:
+    """A translator's ``#, allow-<code>`` flag, listed in every report."""
+
     file: str
     line: int
     code: str

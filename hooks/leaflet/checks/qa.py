@@ -17,13 +17,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from markdown.inlinepatterns import ENTITY_RE
 
 from ..model import Finding
 from . import text
+from .registry import Check, check
 from .rendered import Rendering, dense, letters, renderings, visible
 from .text import numbers
 
@@ -46,11 +46,6 @@ Compare = Callable[[Rendering, Rendering], "str | None"]
 _T = TypeVar("_T", bound=Hashable)
 
 
-@dataclass(frozen=True)
-class Check:
-    code: str
-    sentence: str  # what it protects, for the report and the docs
-    run: Callable[[str, str, str], str | None]  # (msgid, msgstr, locale) -> detail
 
 
 def _first(msgid: str, msgstr: str, compare: Compare) -> str | None:
@@ -70,9 +65,20 @@ def _added(english: Iterable[_T], translated: Iterable[_T]) -> list[_T]:
     return list((Counter(translated) - Counter(english)).elements())
 
 
+def _adds(found: Callable[[Rendering], Iterable[Any]], say: Callable[[Any], str]) -> Compare:
+    """A comparison that reports the first thing the translation renders and the English does not."""
+
+    def compare(english: Rendering, translated: Rendering) -> str | None:
+        added = _added(found(english), found(translated))
+        return say(added[0]) if added else None
+
+    return compare
+
+
 # -- the visible text ------------------------------------------------------------
 
 
+@check("text-empty", "The translation shows the patient some text wherever the English does.")
 def check_empty(msgid: str, msgstr: str, locale: str) -> str | None:
     def compare(english: Rendering, translated: Rendering) -> str | None:
         empty = visible(english.shown) and not visible(translated.shown)
@@ -81,14 +87,12 @@ def check_empty(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, compare)
 
 
+@check("text-hidden", "No hidden element (hidden, aria-hidden, display: none) the English lacks.")
 def check_hidden(msgid: str, msgstr: str, locale: str) -> str | None:
-    def compare(english: Rendering, translated: Rendering) -> str | None:
-        added = _added(english.hiding, translated.hiding)
-        return f"{added[0]} hides its text from the patient" if added else None
-
-    return _first(msgid, msgstr, compare)
+    return _first(msgid, msgstr, _adds(lambda r: r.hiding, lambda found: f"{found} hides its text from the patient"))
 
 
+@check("text-too-short", "The visible text has a plausible length for its script.")
 def check_too_short(msgid: str, msgstr: str, locale: str) -> str | None:
     english, translated = letters(renderings(msgid)[0].shown), letters(renderings(msgstr)[0].shown)
     if len(english) < MIN_LETTERS or not translated:
@@ -103,6 +107,7 @@ def check_too_short(msgid: str, msgstr: str, locale: str) -> str | None:
     )
 
 
+@check("number-changed", "Numbers the patient sees (doses, times, rates) are the same as in English.")
 def check_numbers(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, lambda e, t: text.differ("number", numbers(e.shown), numbers(t.shown)))
 
@@ -116,10 +121,12 @@ def _split(rendering: Rendering, contacts: bool) -> Counter[str]:
     return Counter(t for t in found if t.lower().startswith(_CONTACT_SCHEMES) == contacts)
 
 
+@check("link-changed", "Link and image targets are the same as in English.")
 def check_links(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, lambda e, t: text.differ("link target", _split(e, False), _split(t, False)))
 
 
+@check("phone-changed", "Phone (tel:) and e-mail (mailto:) targets are the same as in English.")
 def check_contacts(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, lambda e, t: text.differ("phone or e-mail link", _split(e, True), _split(t, True)))
 
@@ -132,6 +139,7 @@ def _reordered(kind: str, english: Iterable[str], translated: Iterable[str]) -> 
     return f"{kind} in another order: expected {expected} but received {received}"
 
 
+@check("order-changed", "Placeholders and link targets come in the English order.")
 def check_order(msgid: str, msgstr: str, locale: str) -> str | None:
     return _reordered("placeholders", text.placeholders(msgid), text.placeholders(msgstr)) or _first(
         msgid, msgstr, lambda e, t: _reordered("link targets", e.targets, t.targets)
@@ -141,6 +149,7 @@ def check_order(msgid: str, msgstr: str, locale: str) -> str | None:
 # -- elements and attributes ---------------------------------------------------------
 
 
+@check("structure-changed", "The same elements render, in the same order, as in English.")
 def check_structure(msgid: str, msgstr: str, locale: str) -> str | None:
     def compare(english: Rendering, translated: Rendering) -> str | None:
         if english.structure == translated.structure:
@@ -151,6 +160,7 @@ def check_structure(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, compare)
 
 
+@check("attribute-added", "No attribute on any element that the English does not have.")
 def check_attributes(msgid: str, msgstr: str, locale: str) -> str | None:
     def compare(english: Rendering, translated: Rendering) -> str | None:
         added = _added(((t, k) for t, k, _ in english.attributes), ((t, k) for t, k, _ in translated.attributes))
@@ -164,6 +174,7 @@ def check_attributes(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, compare)
 
 
+@check("attribute-changed", "Attributes such as a heading's id keep the English values.")
 def check_attribute_values(msgid: str, msgstr: str, locale: str) -> str | None:
     def compare(english: Rendering, translated: Rendering) -> str | None:
         theirs = [a for a in english.attributes if a[1] not in _FREE_VALUES]
@@ -181,42 +192,41 @@ def check_attribute_values(msgid: str, msgstr: str, locale: str) -> str | None:
 # -- what passes through raw -------------------------------------------------------------
 
 
+@check("html-added", "No raw HTML that the English does not have.")
 def check_html(msgid: str, msgstr: str, locale: str) -> str | None:
-    def compare(english: Rendering, translated: Rendering) -> str | None:
-        added = _added(_TAG.findall(" ".join(english.raw).lower()), _TAG.findall(" ".join(translated.raw).lower()))
-        return f"<{added[0]}> is HTML the English does not have" if added else None
+    def say(tag: str) -> str:
+        return f"<{tag}> is HTML the English does not have"
 
-    return _first(msgid, msgstr, compare)
+    return _first(msgid, msgstr, _adds(lambda r: _TAG.findall(" ".join(r.raw).lower()), say))
 
 
+@check("comment-added", "No HTML comment that the English does not have.")
 def check_comments(msgid: str, msgstr: str, locale: str) -> str | None:
-    def compare(english: Rendering, translated: Rendering) -> str | None:
-        added = _added(english.comments, translated.comments)
-        return f"{f'<!--{added[0]}-->'!r} is an HTML comment, which the patient never sees" if added else None
+    def say(comment: str) -> str:
+        return f"{f'<!--{comment}-->'!r} is an HTML comment, which the patient never sees"
 
-    return _first(msgid, msgstr, compare)
+    return _first(msgid, msgstr, _adds(lambda r: r.comments, say))
 
 
+@check("entity-added", "No HTML entity or character reference the English lacks.")
 def check_entities(msgid: str, msgstr: str, locale: str) -> str | None:
-    def compare(english: Rendering, translated: Rendering) -> str | None:
-        added = _added(_ENTITY.findall(" ".join(english.raw)), _ENTITY.findall(" ".join(translated.raw)))
-        if not added:
-            return None
-        decoded = html.unescape(added[0])
+    def say(entity: str) -> str:
+        decoded = html.unescape(entity)
         shows = text.describe(decoded) if len(decoded) == 1 else repr(decoded)
-        return f"{added[0]!r} ({shows}) is a character reference the English does not have"
+        return f"{entity!r} ({shows}) is a character reference the English does not have"
 
-    return _first(msgid, msgstr, compare)
+    return _first(msgid, msgstr, _adds(lambda r: _ENTITY.findall(" ".join(r.raw)), say))
 
 
+@check("reference-definition-added", "No reference-link definition ([x]: url) the English lacks.")
 def check_references(msgid: str, msgstr: str, locale: str) -> str | None:
-    def compare(english: Rendering, translated: Rendering) -> str | None:
-        added = _added(english.references, translated.references)
-        return f"defines the link reference {added[0]!r}, which the English does not" if added else None
+    def say(name: str) -> str:
+        return f"defines the link reference {name!r}, which the English does not"
 
-    return _first(msgid, msgstr, compare) or text.check_reference_text(msgid, msgstr, locale)
+    return _first(msgid, msgstr, _adds(lambda r: r.references, say)) or text.check_reference_text(msgid, msgstr, locale)
 
 
+@check("unsafe-url", "No javascript: or data: URL, literal or as rendered.")
 def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
     """As written, or in any attribute as rendered (entities decoded)."""
     def compare(english: Rendering, translated: Rendering) -> str | None:
@@ -226,40 +236,24 @@ def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
     return text.check_unsafe_url(msgid, msgstr, locale) or _first(msgid, msgstr, compare)
 
 
+@check("invisible-character", "No bidi control or invisible character, literal or as an entity, the English lacks.")
 def check_invisible(msgid: str, msgstr: str, locale: str) -> str | None:
     """Literal or as entities: the msgstr as written, and every character its renderings carry."""
     english = msgid + "".join(r.decoded for r in renderings(msgid))
     return text.invisible(english, msgstr + "".join(r.decoded for r in renderings(msgstr)), locale)
 
 
-CHECKS: tuple[Check, ...] = tuple(Check(code, sentence, run) for code, sentence, run in (
-    ("text-empty", "The translation shows the patient some text wherever the English does.", check_empty),
-    ("text-hidden", "No hidden element (hidden, aria-hidden, display: none) the English lacks.", check_hidden),
-    ("text-too-short", "The visible text has a plausible length for its script.", check_too_short),
-    ("number-changed", "Numbers the patient sees (doses, times, rates) are the same as in English.", check_numbers),
-    ("link-changed", "Link and image targets are the same as in English.", check_links),
-    ("phone-changed", "Phone (tel:) and e-mail (mailto:) targets are the same as in English.", check_contacts),
-    ("placeholder-changed", "Clinic placeholders such as {{ phone.in_hours }} are the same.", text.check_placeholders),
-    ("order-changed", "Placeholders and link targets come in the English order.", check_order),
-    ("code-changed", "Inline code is the same as in English.", text.check_code),
-    ("structure-changed", "The same elements render, in the same order, as in English.", check_structure),
-    ("attribute-added", "No attribute on any element that the English does not have.", check_attributes),
-    ("attribute-changed", "Attributes such as a heading's id keep the English values.", check_attribute_values),
-    ("attribute-list-added", "No attribute list ({hidden}, {: #id}) the English lacks.", text.check_attribute_list),
-    ("html-added", "No raw HTML that the English does not have.", check_html),
-    ("comment-added", "No HTML comment that the English does not have.", check_comments),
-    ("entity-added", "No HTML entity or character reference the English lacks.", check_entities),
-    ("reference-definition-added", "No reference-link definition ([x]: url) the English lacks.", check_references),
-    ("line-break-added", "No carriage return or line separator the English lacks.", text.check_line_breaks),
-    ("unsafe-url", "No javascript: or data: URL, literal or as rendered.", check_unsafe_url),
-    ("block-markup-added", "No block syntax (care card, heading, list) at the start the English lacks.",
-     text.check_block_markup),
-    ("invisible-character", "No bidi control or invisible character, literal or as an entity, the English lacks.",
-     check_invisible),
-    ("lookalike-punctuation", "No look-alike punctuation that the English does not have.", text.check_lookalikes),
-    ("identical-to-source", "The translation is not the English unchanged (allow-list names and numbers).",
-     text.check_identical),
-))
+#: every check, in the order they run
+CHECKS: tuple[Check, ...] = tuple(
+    run.check  # type: ignore[attr-defined]
+    for run in (
+        check_empty, check_hidden, check_too_short, check_numbers, check_links,
+        check_contacts, text.check_placeholders, check_order, text.check_code, check_structure,
+        check_attributes, check_attribute_values, text.check_attribute_list, check_html, check_comments,
+        check_entities, check_references, text.check_line_breaks, check_unsafe_url, text.check_block_markup,
+        check_invisible, text.check_lookalikes, text.check_identical,
+    )
+)
 CODES = {check.code for check in CHECKS}
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..content.lookalikes import LOOKALIKES
+from .registry import check
 
 # Digits of other scripts (Arabic-Indic, Persian, fullwidth), read as ASCII digits.
 _DIGITS = {zero + i: str(i) for zero in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
@@ -98,10 +99,12 @@ def placeholders(text: str) -> list[str]:
     return [f"{{{{ {name} }}}}" for name in PLACEHOLDER.findall(text)]
 
 
+@check("placeholder-changed", "Clinic placeholders such as {{ phone.in_hours }} are the same.")
 def check_placeholders(msgid: str, msgstr: str, locale: str) -> str | None:
     return differ("placeholder", Counter(placeholders(msgid)), Counter(placeholders(msgstr)))
 
 
+@check("code-changed", "Inline code is the same as in English.")
 def check_code(msgid: str, msgstr: str, locale: str) -> str | None:
     def code(text: str) -> Counter[str]:
         return Counter(match.group(2) for match in _CODE.finditer(text))
@@ -122,6 +125,7 @@ def unsafe_urls(values: Iterable[str | None]) -> list[str]:
     return [value for value in cleaned if _UNSAFE_URL.match(value)]
 
 
+@check("attribute-list-added", "No attribute list ({hidden}, {: #id}) the English lacks.")
 def check_attribute_list(msgid: str, msgstr: str, locale: str) -> str | None:
     """attr_list syntax sets attributes wherever it lands next to an element; where it does not,
     the patient reads braces. Either way the English has none."""
@@ -137,11 +141,15 @@ def check_reference_text(msgid: str, msgstr: str, locale: str) -> str | None:
     return f"{added[0]!r} is a reference-link definition the English does not have" if added else None
 
 
+def _new_char(msgid: str, msgstr: str, chars: Iterable[str]) -> str | None:
+    """The first of ``chars`` in the translation that the English does not have."""
+    return next((char for char in msgstr if char in chars and char not in msgid), None)
+
+
+@check("line-break-added", "No carriage return or line separator the English lacks.")
 def check_line_breaks(msgid: str, msgstr: str, locale: str) -> str | None:
-    for char in msgstr:
-        if char in LINE_BREAKS and char not in msgid:
-            return f"{describe(char)} starts a new line on the page, where the English has none"
-    return None
+    char = _new_char(msgid, msgstr, LINE_BREAKS)
+    return f"{describe(char)} starts a new line on the page, where the English has none" if char else None
 
 
 def invisible(english: str, translation: str, locale: str) -> str | None:
@@ -156,13 +164,13 @@ def invisible(english: str, translation: str, locale: str) -> str | None:
     return None
 
 
+@check("lookalike-punctuation", "No look-alike punctuation that the English does not have.")
 def check_lookalikes(msgid: str, msgstr: str, locale: str) -> str | None:
-    for char in msgstr:
-        if char in LOOKALIKES and char not in msgid:
-            return f"{describe(char)} looks like {LOOKALIKES[char]!r} but is not"
-    return None
+    char = _new_char(msgid, msgstr, LOOKALIKES)
+    return f"{describe(char)} looks like {LOOKALIKES[char]!r} but is not" if char else None
 
 
+@check("block-markup-added", "No block syntax (care card, heading, list) at the start the English lacks.")
 def check_block_markup(msgid: str, msgstr: str, locale: str) -> str | None:
     """Block syntax at the start would turn the block into another kind
     (a care card, a heading, a list) on the page."""
@@ -176,6 +184,7 @@ def has_words(text: str) -> bool:
     return any(char.isalpha() for char in outside_markup(text))
 
 
+@check("identical-to-source", "The translation is not the English unchanged (allow-list names and numbers).")
 def check_identical(msgid: str, msgstr: str, locale: str) -> str | None:
     if msgstr.strip() == msgid.strip() and has_words(msgid):
         return "the translation is the English text unchanged"

@@ -8,8 +8,11 @@ translated once and reads the same on both.
 
 Refreshing never loses a translation: Babel's update keeps changed messages
 as fuzzy with their old translation and moves removed ones to obsolete
-(``#~``) entries. Files are rewritten only when a message changed, so an
-unchanged tree leaves every file as it was.
+(``#~``) entries. Every catalog is read and checked before any file is
+written, so a catalog Babel would damage (a duplicate msgid loses a
+translation, another charset garbles one) stops the refresh and nothing
+changes. Files are rewritten only when a message changed, so an unchanged
+tree leaves every file as it was.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
+from tokenize import TokenError
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
@@ -28,7 +32,10 @@ from ..model import LeafletError
 from ..settings.languages import parse_locale
 from .po import DOMAIN, read_catalog, render
 
-__all__ = ["DOMAIN", "LOCALES", "discover", "extract_template", "init", "po_path", "read_catalog", "refresh", "render"]
+__all__ = [
+    "DOMAIN", "LOCALES", "BrokenCatalogs", "discover", "extract_template", "init", "po_path", "read_all",
+    "read_catalog", "refresh", "render",
+]
 
 LOCALES = "locales"
 TEMPLATE = f"{LOCALES}/{DOMAIN}.pot"
@@ -45,6 +52,15 @@ reviewed_on: null
 source_version: null
 """
 _DATE_HEADERS = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
+
+
+class BrokenCatalogs(LeafletError):
+    """Every broken catalog at once: the first one's error, the others in ``errors``."""
+
+    def __init__(self, errors: list[LeafletError]) -> None:
+        first = errors[0]
+        super().__init__(first.file, first.line, first.message, first.code)
+        self.errors = tuple(errors)
 
 
 def po_path(root: Path, locale: str) -> Path:
@@ -64,7 +80,8 @@ def no_catalog(root: Path, code: str) -> LeafletError:
     """The error for a published language without a catalog."""
     path = po_path(root, code).relative_to(root).as_posix()
     return LeafletError(
-        path, 1, f"no catalog for published language {code!r}; start one with: make language LOCALE={code}", "no-catalog"
+        path, 1, f"no catalog for published language {code!r}; start one with: make language LOCALE={code}",
+        "no-catalog",
     )
 
 
@@ -82,47 +99,80 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
 
 def extract_template(root: Path) -> Catalog:
     """Extract every message from ``docs/``, ``mkdocs.yml`` and the theme overrides."""
-    with (root / MAPPING).open(encoding="utf-8") as mapping:
-        method_map, options_map = parse_mapping_cfg(mapping, MAPPING)
+    try:
+        with (root / MAPPING).open(encoding="utf-8") as mapping:
+            method_map, options_map = parse_mapping_cfg(mapping, MAPPING)
+    except OSError as error:
+        raise LeafletError(
+            MAPPING, 1, f"cannot read the extraction settings: {error.strerror}; run this in the project's folder",
+            "no-mapping",
+        ) from None
     template = Catalog(project=PROJECT, version="1", copyright_holder=PROJECT, fuzzy=False)
-    for filename, line, message, comments, context in extract_from_dir(
-        str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=("TRANSLATORS:",),
-        strip_comment_tags=True,
-    ):
-        template.add(message, None, [(filename, line)], auto_comments=comments, context=context)
+    current = [MAPPING]  # the file being read, to name in an error
+
+    def reading(filename: str, *_: object) -> None:
+        current[0] = filename
+
+    try:
+        for filename, line, message, comments, context in extract_from_dir(
+            str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=("TRANSLATORS:",),
+            strip_comment_tags=True, callback=reading,
+        ):
+            template.add(message, None, [(filename, line)], auto_comments=comments, context=context)
+    except (SyntaxError, TokenError) as error:  # a Python file that does not parse
+        line = error.lineno if isinstance(error, SyntaxError) else error.args[1][0]
+        problem = f"cannot extract messages: {error.args[0]}"
+        raise LeafletError(current[0], line or 1, problem, "extract-failed") from None
     return template
 
 
-def refresh(root: Path) -> list[Path]:
-    """Extract, then update every catalog; return the files written."""
-    template = extract_template(root)
-    written = []
-    if _write_if_changed(root / TEMPLATE, render(template)):
-        written.append(root / TEMPLATE)
+def read_all(root: Path) -> dict[str, Catalog]:
+    """Every catalog, read and checked; all broken ones are reported together."""
+    catalogs: dict[str, Catalog] = {}
+    errors: list[LeafletError] = []
     for locale, path in discover(root).items():
-        catalog = read_catalog(path, path.relative_to(root).as_posix(), locale)
-        previous = {message.id: message.previous_id for message in catalog if message.id and message.previous_id}
-        catalog.update(template, update_header_comment=False, keep_user_comments=True)
-        for message in catalog:
-            # A still-fuzzy message keeps the English it was translated from.
-            if message.fuzzy and not message.previous_id and message.id in previous:
-                message.previous_id = previous[message.id]
-        if _write_if_changed(path, render(catalog)):
-            written.append(path)
-    return written
+        try:
+            catalogs[locale] = read_catalog(path, path.relative_to(root).as_posix(), locale)
+        except LeafletError as error:
+            errors.append(error)
+    if errors:
+        raise BrokenCatalogs(errors)
+    return catalogs
+
+
+def refresh(root: Path) -> list[Path]:
+    """Extract, then update every catalog; return the files written. Nothing is written unless all are sound."""
+    template = extract_template(root)
+    catalogs = read_all(root)
+    # The template is rendered first: that drops the format flags Babel guessed, before catalogs copy them.
+    contents = {root / TEMPLATE: render(template)}
+    for locale, catalog in catalogs.items():
+        contents[po_path(root, locale)] = render(_updated(catalog, template))
+    return [path for path, content in contents.items() if _write_if_changed(path, content)]
+
+
+def _updated(catalog: Catalog, template: Catalog) -> Catalog:
+    previous = {(m.id, m.context): m.previous_id for m in catalog if m.id and m.previous_id}
+    catalog.update(template, update_header_comment=False, keep_user_comments=True)
+    for message in catalog:
+        # A still-fuzzy message keeps the English it was translated from.
+        if message.fuzzy and not message.previous_id and (message.id, message.context) in previous:
+            message.previous_id = previous[(message.id, message.context)]
+    return catalog
 
 
 def init(root: Path, code: str) -> Path:
     """Start a language from the template; an existing catalog is never replaced."""
-    locale = parse_locale(code, "language")
+    locale = parse_locale(code, "language", LOCALES)  # before anything is written
     path = po_path(root, code)
     if path.exists():
         raise LeafletError(
-            path.relative_to(root).as_posix(), 1, f"{code!r} already has a catalog; refresh it instead of starting again"
+            path.relative_to(root).as_posix(), 1,
+            f"{code!r} already has a catalog; refresh it instead of starting again", "catalog-exists",
         )
     template = extract_template(root)
     catalog = Catalog(locale=locale, domain=DOMAIN, project=PROJECT, version="1", copyright_holder=PROJECT, fuzzy=False)
-    catalog.revision_date = dt.datetime.now(dt.timezone.utc)
+    catalog.revision_date = dt.datetime.now(dt.UTC)
     for message in template:
         if message.id:
             catalog.add(message.id, "", message.locations, auto_comments=message.auto_comments, context=message.context)
@@ -152,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             path = init(root, args.language)
             print(f"created {path.relative_to(root).as_posix()}")
     except LeafletError as error:
-        print(f"error: {error}", file=sys.stderr)
+        for each in getattr(error, "errors", (error,)):
+            print(f"error: {each}", file=sys.stderr)
         return 2
     return 0
 

@@ -1,22 +1,15 @@
-"""Reading and writing PO files: the one place catalogs are read, and the one
-shim over Babel's PO support.
+"""Reading and writing PO files: the one place catalogs are read; the one shim over Babel.
 
-Every file is first scanned the way gettext reads it, with the line of each
-string (:func:`scan`), to catch what Babel misses or loses:
-
-- ``#|`` previous-msgid lines: Babel reads them as translator comments and
-  writes them folded like comments, cutting through their quotes
-  (python-babel/babel#206); ``#~|`` lines make it fail (python-babel/babel#566).
-  They are hidden from Babel, restored as ``Message.previous_id`` and written
-  back by :func:`render` above the entry with the same msgctxt and msgid. A
-  previous msgctxt is dropped: Babel's ``Message`` has no place for it.
-- Babel writes obsolete (``#~``) entries without flags, so a fuzzy
-  translation would come back as a finished one; :func:`render` keeps them.
-- A duplicate msgid (Babel silently keeps one translation), a charset other
-  than UTF-8, a bad ``Plural-Forms`` header and a line break inside a msgstr
-  are errors naming their line. Babel also guesses ``python-format`` flags
-  from ``%`` or ``{`` in prose; :func:`render` drops them where nothing
-  formats the text.
+Each file is first scanned as gettext reads it, with the line of every string.
+Babel reads ``#|`` previous-msgid lines as translator comments and writes them
+folded like comments, cutting through their quotes (python-babel/babel#206);
+``#~|`` lines make it fail (python-babel/babel#566). So they are hidden from
+Babel, set as ``Message.previous_id`` and written back as gettext writes them,
+above the entry with the same msgctxt and msgid (a previous msgctxt is dropped).
+:func:`render` also keeps obsolete entries' flags, which Babel drops, and drops
+the ``python-format`` flags Babel guesses from ``%`` or ``{`` in prose. A
+duplicate msgid (Babel keeps one silently), a charset other than UTF-8, a bad
+``Plural-Forms`` header or a line break in a msgstr is an error naming its line.
 """
 
 from __future__ import annotations
@@ -25,8 +18,8 @@ import codecs
 import gettext
 import io
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from babel import UnknownLocaleError
@@ -37,8 +30,8 @@ from ..model import LeafletError
 
 DOMAIN = "messages"
 WIDTH = 76
-INVALID, UNREADABLE, ENCODING = "invalid-catalog", "catalog-unreadable", "catalog-encoding"
-CHARSET, PLURAL_FORMS, DUPLICATE, LINE_BREAK = "catalog-charset", "catalog-plural-forms", "duplicate-msgid", "catalog-line-break"
+INVALID, UNREADABLE, ENCODING, CHARSET = "invalid-catalog", "catalog-unreadable", "catalog-encoding", "catalog-charset"
+PLURAL_FORMS, DUPLICATE, LINE_BREAK = "catalog-plural-forms", "duplicate-msgid", "catalog-line-break"
 #: flags Babel guesses from '%' or '{' in prose; only templates and Python really format their strings
 _FORMAT_FLAGS = {"python-format", "python-brace-format"}
 _FORMATTED_SOURCES = (".html", ".py")
@@ -47,8 +40,8 @@ _LINE = re.compile(_KEYWORD + r'(?P<string>"(?:[^"\\]|\\.)*")[ \t]*')
 _PREVIOUS_LINE = re.compile(r"^[ \t]*#~?\|[^\n]*", re.MULTILINE)
 _RANK = {"msgctxt": 0, "msgid": 1, "msgid_plural": 2}  # every msgstr ranks 3
 #: what Python-Markdown or Python's ``splitlines`` take for the end of a line
-_LINE_BREAKS = {"\r": "U+000D CARRIAGE RETURN", "\u2028": "U+2028 LINE SEPARATOR", "\u2029": "U+2029 PARAGRAPH SEPARATOR"}
-_DECLARED_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_LINE_BREAKS = {"\r": "U+000D CARRIAGE RETURN", "\u2028": "U+2028 LINE SEPARATOR",
+                "\u2029": "U+2029 PARAGRAPH SEPARATOR"}
 _PLURAL_FORMS = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+?)\s*;?")
 _UTF8 = 'it must be UTF-8: set "Content-Type: text/plain; charset=UTF-8\\n"'
 
@@ -80,10 +73,6 @@ class Entry:
     key: Key
     line: int
 
-    @property
-    def obsolete(self) -> bool:
-        return self.key[0]
-
 
 class _Scanner:
     """Reads lines as gettext does: keywords, quoted strings, comments."""
@@ -109,7 +98,7 @@ class _Scanner:
     def close(self) -> None:
         if not self.fields:
             return
-        if (last := self.fields[-1]).keyword in _RANK:
+        if (last := self.fields[-1]).keyword in _RANK:  # no msgstr yet
             raise self.error(last.line, f"the {last.keyword} on this line has no msgstr after it")
         named = {field.keyword: field for field in reversed(self.fields)}
         context = named["msgctxt"].text if "msgctxt" in named else None
@@ -127,30 +116,28 @@ class _Scanner:
 
     def _previous(self, number: int, body: str) -> None:
         keyword, text = self._match(number, body)
-        if keyword is None and self.pending:
-            self.pending[-1] = replace(self.pending[-1], parts=(*self.pending[-1].parts, (number, text)))
-        elif keyword in _RANK:
-            self.pending.append(Field(keyword, number, ((number, text),)))
-        else:
+        if keyword not in (None, *_RANK) or not (keyword or self.pending):
             raise self.error(number, f"a '#|' line holds a previous msgctxt, msgid or msgid_plural, not {body[:40]!r}")
+        _add(self.pending, keyword, number, text)
 
     def _string(self, number: int, body: str, obsolete: bool) -> None:
         keyword, text = self._match(number, body)
-        if keyword is None:
-            if not self.fields:
-                raise self.error(number, "a quoted string outside any msgctxt, msgid or msgstr")
-            self.fields[-1] = replace(self.fields[-1], parts=(*self.fields[-1].parts, (number, text)))
-            return
-        rank = _RANK.get(keyword, 3)
-        if self.fields and rank < 3 and rank <= _RANK.get(self.fields[-1].keyword, 3):
+        rank = -1 if keyword is None else _RANK.get(keyword, 3)  # -1: a string continuing the last keyword's
+        if self.fields and 0 <= rank < 3 and rank <= _RANK.get(self.fields[-1].keyword, 3):
             self.close()  # the next entry starts (or this one lacks its msgstr)
-        if rank >= 2 and not any(field.keyword == "msgid" for field in self.fields):
-            raise self.error(number, f"{keyword} without a msgid before it")
+        if (rank < 0 and not self.fields) or (rank >= 2 and not any(f.keyword == "msgid" for f in self.fields)):
+            raise self.error(number, f"{keyword or 'a quoted string'} without a msgid before it")
         if not self.fields:
             self.previous, self.pending, self.obsolete = tuple(self.pending), [], obsolete
-        elif obsolete != self.obsolete:
-            raise self.error(number, "an entry mixes obsolete (#~) and current lines")
-        self.fields.append(Field(keyword, number, ((number, text),)))
+        _add(self.fields, keyword, number, text)
+
+
+def _add(fields: list[Field], keyword: str | None, number: int, text: str) -> None:
+    """A new keyword's field, or one more string for the last field."""
+    if keyword is None:
+        fields[-1] = Field(fields[-1].keyword, fields[-1].line, (*fields[-1].parts, (number, text)))
+    else:
+        fields.append(Field(keyword, number, ((number, text),)))
 
 
 def scan(text: str, display: str) -> list[Entry]:
@@ -171,13 +158,18 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
         data = path.read_bytes()
     except OSError as error:
         raise LeafletError(display, 1, f"cannot read the catalog: {error.strerror}", UNREADABLE) from None
-    text = _decode(data, display)
+    if data.startswith(codecs.BOM_UTF8):
+        problem = "the catalog starts with a byte order mark (U+FEFF): remove the byte order mark"
+        raise LeafletError(display, 1, problem, ENCODING)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LeafletError(display, line, "the catalog is not valid UTF-8; save it as UTF-8", ENCODING) from None
     entries = scan(text, display)
-    header = entries[0] if entries and entries[0].key == (False, None, "") else None
-    for check in (_check_charset, _check_plural_forms):
-        check(header, display)
-    for check in (_check_duplicates, _check_line_breaks):
-        check(entries, display)
+    _check_header(entries[0] if entries and entries[0].key == (False, None, "") else None, display)
+    _check_duplicates(entries, display)
+    _check_line_breaks(entries, display)
     try:
         catalog = read_po(io.StringIO(_PREVIOUS_LINE.sub("", text)), locale=locale, domain=DOMAIN, abort_invalid=True)
     except PoFileError as error:
@@ -189,51 +181,29 @@ def read_catalog(path: Path, display: str, locale: str | None = None) -> Catalog
     return catalog
 
 
-def _decode(data: bytes, display: str) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        problem = "the catalog starts with a byte order mark (U+FEFF): remove the byte order mark"
-        raise LeafletError(display, 1, f"{problem} (save it as UTF-8 without BOM)", ENCODING)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        declared = _DECLARED_CHARSET.search(data)
-        said = f" (its header declares charset={declared.group(1).decode()})" if declared else ""
-        raise LeafletError(display, line, f"the catalog is not valid UTF-8{said}; save it as UTF-8", ENCODING) from None
-
-
 def _header_field(header: Entry | None, name: str) -> tuple[str | None, int]:
     """A header field's value and the line it starts on; None and the header's line when it is absent."""
-    msgstr = next((field for field in header.fields if field.keyword == "msgstr"), None) if header else None
-    if msgstr is None:
+    if header is None:
         return None, 1
-    text, starts = "", []  # (offset in the header, line) where each string starts
-    for line, part in msgstr.parts:
-        starts.append((len(text), line))
-        text += part
-    offset = 0
-    for field in text.split("\n"):
-        key, _, value = field.partition(":")
-        if key.strip().lower() == name.lower():
-            return value.strip(), next(line for start, line in reversed(starts) if start <= offset)
-        offset += len(field) + 1
-    return None, msgstr.line
+    msgstr = header.fields[-1]
+    if (match := re.search(rf"(?<![^\n])[ \t]*{name}[ \t]*:([^\n]*)", msgstr.text, re.IGNORECASE)) is None:
+        return None, msgstr.line
+    ends = accumulate(len(part) for _, part in msgstr.parts)  # where each string ends in the header
+    line = next(line for (line, _), end in zip(msgstr.parts, ends, strict=True) if end > match.start())
+    return match.group(1).strip(), line
 
 
-def _check_charset(header: Entry | None, display: str) -> None:
+def _check_header(header: Entry | None, display: str) -> None:
     content_type, line = _header_field(header, "Content-Type")
     match = re.search(r"charset\s*=\s*([^\s;]+)", content_type or "", re.IGNORECASE)
     declared = match.group(1) if match else None
     try:
-        if declared and codecs.lookup(declared).name == "utf-8":
-            return
+        utf8 = bool(declared) and codecs.lookup(declared).name == "utf-8"
     except LookupError:
-        pass
-    said = f"declares charset={declared}" if declared else "declares no charset"
-    raise LeafletError(display, line, f"the catalog {said}; {_UTF8}", CHARSET)
-
-
-def _check_plural_forms(header: Entry | None, display: str) -> None:
+        utf8 = False
+    if not utf8:
+        said = f"declares charset={declared}" if declared else "declares no charset"
+        raise LeafletError(display, line, f"the catalog {said}; {_UTF8}", CHARSET)
     value, line = _header_field(header, "Plural-Forms")
     if value is not None and (problem := _plural_forms_problem(value)):
         raise LeafletError(display, line, f"the Plural-Forms header {value!r} is not valid: {problem}", PLURAL_FORMS)
@@ -257,19 +227,18 @@ def _check_duplicates(entries: list[Entry], display: str) -> None:
     for entry in entries:
         if (line := first.setdefault(entry.key, entry.line)) != entry.line:
             _, context, msgid = entry.key
-            shown = (msgid if len(msgid) <= 60 else msgid[:59] + "…").replace("\n", "\\n")
-            where = f" (msgctxt {context!r})" if context is not None else ""
-            problem = "keep one entry with the right translation and delete the other"
-            message = f"msgid {shown!r}{where} is in the catalog twice: {problem}; first entry on line {line}"
-            raise LeafletError(display, entry.line, message, DUPLICATE)
+            shown = f"msgid {msgid if len(msgid) <= 60 else msgid[:59] + '…'!r}"
+            shown += f" (msgctxt {context!r})" if context is not None else ""
+            problem = f"{shown} is in the catalog twice: keep one entry with the right translation and delete the other"
+            raise LeafletError(display, entry.line, f"{problem}; first entry on line {line}", DUPLICATE)
 
 
 def _check_line_breaks(entries: list[Entry], display: str) -> None:
     """A carriage return or line separator in a msgstr would start a new Markdown line at build time."""
     for entry in entries:
-        if entry.obsolete or not entry.key[2]:
-            continue  # not shown: an obsolete entry, the header
-        for line, text in (part for field in entry.fields if field.keyword.startswith("msgstr") for part in field.parts):
+        if entry.key[0] or not entry.key[2]:
+            continue  # not shown: an obsolete entry or the header
+        for line, text in (part for field in entry.fields if field.keyword not in _RANK for part in field.parts):
             if char := next((char for char in text if char in _LINE_BREAKS), None):
                 problem = f"the msgstr contains {_LINE_BREAKS[char]}, which would start a new line on the page"
                 raise LeafletError(display, line, f"{problem}: remove it", LINE_BREAK)
@@ -280,7 +249,7 @@ def _restore_previous_ids(catalog: Catalog, entries: list[Entry]) -> None:
     for entry in entries:
         if ids := [field.text for field in entry.previous if field.keyword != "msgctxt"]:
             _, context, msgid = entry.key
-            message = obsolete.get((context, msgid)) if entry.obsolete else catalog.get(msgid, context)
+            message = obsolete.get((context, msgid)) if entry.key[0] else catalog.get(msgid, context)
             if message is not None:
                 message.previous_id = ids
 
@@ -294,24 +263,16 @@ def _singular(message: Message) -> str:
 
 def render(catalog: Catalog) -> bytes:
     """A catalog as UTF-8 bytes, with the project's fixed width and order."""
-    for message in _all_messages(catalog):
+    for message in [*(message for message in catalog if message.id), *catalog.obsolete.values()]:
         if not all(str(location[0]).endswith(_FORMATTED_SOURCES) for location in message.locations):
             message.flags -= _FORMAT_FLAGS
     text = "".join(generate_po(catalog, width=WIDTH, ignore_obsolete=False, include_previous=False))
     return _with_gettext_lines(text, catalog).encode("utf-8")
 
 
-def _all_messages(catalog: Catalog) -> Iterable[Message]:
-    yield from (message for message in catalog if message.id)
-    yield from catalog.obsolete.values()
-
-
 def _with_gettext_lines(text: str, catalog: Catalog) -> str:
-    """Add what Babel leaves out above the entry with the same key, found by scanning Babel's output.
-
-    Previous msgids as gettext writes them (``#|``, wrapped as strings, not
-    as comments), and the flags and ``#~|`` lines of obsolete entries.
-    """
+    """Add what Babel leaves out (``#|`` lines wrapped as strings, not as comments; obsolete
+    entries' flags) above the entry with the same key, found by scanning Babel's output."""
     added: dict[Key, list[str]] = {}
     for message in catalog:
         if message.id and message.previous_id:
