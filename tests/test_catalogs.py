@@ -53,7 +53,7 @@ def test_pybabel_extract_uses_the_projects_extractors(project: Path) -> None:
     with output.open("rb") as handle:
         template = read_po(handle)
     ids = {m.id for m in template if m.id}
-    assert "Possible complications" in ids and "Contact us" in ids and "Overview" in ids
+    assert {"Possible complications", "Contact us", "Overview"} <= ids
     assert not any(i.startswith(("#", "- ", "!!!")) or "{#" in i for i in ids)
 
 
@@ -87,7 +87,8 @@ def test_a_changed_paragraph_turns_fuzzy_and_keeps_its_translation(project: Path
     page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     catalogs.refresh(project)
     changed = message(fr(project), new)
-    assert changed.fuzzy and changed.string == old_translation
+    assert changed.fuzzy
+    assert changed.string == old_translation
     text = fr(project).read_text(encoding="utf-8")
     assert '#| msgid ""\n#| "Most people get better' in text  # the English it was translated from
     assert catalogs.refresh(project) == []  # and it stays so
@@ -110,7 +111,8 @@ def test_a_new_language_starts_from_the_template_and_is_never_replaced(project: 
     with path.open("rb") as handle:
         catalog = read_po(handle)
     assert str(catalog.locale) == "it"
-    assert "Possible complications" in catalog and not catalog.get("Possible complications").string
+    assert "Possible complications" in catalog
+    assert not catalog.get("Possible complications").string
     assert "clinical_reviewer: null" in (project / "locales/it/review.yml").read_text(encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace('msgid "Overview"\nmsgstr ""', 'msgid "Overview"\nmsgstr "Panoramica"'), encoding="utf-8")
     with pytest.raises(LeafletError, match="'it' already has a catalog"):
@@ -124,7 +126,7 @@ def test_an_unknown_language_is_refused(project: Path, code: str) -> None:
     if code == "no":  # Norwegian is real: YAML's 'no' is the trap, not the code
         assert catalogs.init(project, code).is_file()
         return
-    with pytest.raises(LeafletError, match="expected a locale code|not a locale Babel knows"):
+    with pytest.raises(LeafletError, match=r"expected a locale code|not a locale Babel knows"):
         catalogs.init(project, code)
 
 
@@ -134,10 +136,13 @@ def test_the_command_line(project: Path) -> None:
 
     assert run("refresh").stdout == "catalogs already up to date\n"
     created = run("init", "nl")
-    assert created.returncode == 0 and created.stdout == "created locales/nl/LC_MESSAGES/messages.po\n"
+    assert (created.returncode, created.stdout) == (0, "created locales/nl/LC_MESSAGES/messages.po\n")
     again = run("init", "nl")
     assert again.returncode == 2
-    assert again.stderr == "error: locales/nl/LC_MESSAGES/messages.po:1: 'nl' already has a catalog; refresh it instead of starting again\n"
+    assert again.stderr == (
+        "error: locales/nl/LC_MESSAGES/messages.po:1: catalog-exists 'nl' already has a catalog; "
+        "refresh it instead of starting again\n"
+    )
 
 
 def test_a_corrupt_catalog_names_its_path_and_line(project: Path) -> None:
@@ -148,7 +153,7 @@ def test_a_corrupt_catalog_names_its_path_and_line(project: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(LeafletError) as error:
         catalogs.read_catalog(path, "locales/fr/LC_MESSAGES/messages.po", "fr")
-    assert str(error.value).startswith(f"locales/fr/LC_MESSAGES/messages.po:{number + 1}: not a valid PO file")
+    assert str(error.value).startswith(f"locales/fr/LC_MESSAGES/messages.po:{number + 1}: invalid-catalog not a valid PO file")
 
 
 def test_a_catalog_that_is_not_utf8_names_its_line(project: Path) -> None:
@@ -157,7 +162,7 @@ def test_a_catalog_that_is_not_utf8_names_its_line(project: Path) -> None:
     assert data != path.read_bytes()
     path.write_bytes(data)
     line = data[: data.index(b"Pr\xe9sentation")].count(b"\n") + 1
-    with pytest.raises(LeafletError, match=rf":{line}: the catalog is not valid UTF-8"):
+    with pytest.raises(LeafletError, match=rf":{line}: catalog-encoding the catalog is not valid UTF-8"):
         catalogs.read_catalog(path, "x.po", "fr")
 
 

@@ -89,6 +89,7 @@ class Kind(StrEnum):
     CARD_TITLE = "care-card title"
     ADMONITION_TITLE = "admonition title"
     IMAGE_ALT = "image alt text"
+    SETTING = "clinic setting"  # text from mkdocs.yml a placeholder puts in a section
 
 
 FRONT_MATTER_KINDS = (Kind.TITLE, Kind.DESCRIPTION)

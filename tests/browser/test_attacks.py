@@ -29,6 +29,15 @@ ATTACKS: dict[str, tuple[str, Callable[[str], str], str]] = {
         lambda s: s + ' {: onfocus="window.__pwned=1" autofocus contenteditable}',
         "get-help/",
     ),
+    # attr_list sets attributes on an inline element it follows (on a list item's
+    # line it stays text): the emergency number's link would run the script on load.
+    "onfocus-on-the-emergency-phone-link": (
+        "These can be signs of a serious allergic reaction.",
+        lambda s: s.replace(
+            "{{ phone.emergency }}", '{{ phone.emergency }}{: onfocus="window.__pwned=1" autofocus contenteditable}'
+        ),
+        "get-help/",
+    ),
     "href-on-a-phone-link": (
         "Call {{ phone.in_hours }}. We are open",
         lambda s: s.replace("{{ phone.in_hours }}", f'{{{{ phone.in_hours }}}}{{: href="{EVIL}"}}'),
@@ -48,8 +57,9 @@ def edit_translation(project: Path, msgid_part: str, change: Callable[[str], str
     with path.open("rb") as handle:
         catalog = read_po(handle)
     message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
-    message.string = change(message.string)
-    assert message.string != message.id
+    changed = change(message.string)
+    assert changed != message.string, "the attack must change the translation"
+    message.string = changed
     message.flags.discard("fuzzy")
     path.write_bytes(catalogs.render(catalog))
 

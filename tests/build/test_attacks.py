@@ -49,6 +49,12 @@ def coverage(project: Path) -> tuple[int, dict | None, str]:
     return result.returncode, json.loads(result.stdout), result.stderr
 
 
+def catalog_files(project: Path) -> dict[str, bytes]:
+    """Every file under locales/, to show a refresh wrote nothing."""
+    root = project / catalogs.LOCALES
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+
 def refresh(project: Path) -> subprocess.CompletedProcess[str]:
     """``make catalogs``, as the Makefile runs it."""
     return subprocess.run(
@@ -69,7 +75,9 @@ def edit_translation(
     with path.open("rb") as handle:
         catalog = read_po(handle)
     message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
-    message.string = change(message.string)
+    changed = change(message.string)
+    assert changed != message.string, "the attack must change the translation"
+    message.string = changed
     message.flags.discard("fuzzy")
     message.previous_id = ()
     message.flags.update(flags)
@@ -289,6 +297,12 @@ HIJACKS = {
         "difficulty breathing", lambda s: s + ATTRIBUTE_LIST_ATTACK,
         frozenset({"attribute-list-added", "attribute-added"}), "get-help", "fr/get-help", "difficulty breathing",
     ),
+    "script-on-the-emergency-phone-link": Hijack(
+        "These can be signs of a serious allergic reaction.",
+        lambda s: s.replace("{{ phone.emergency }}", "{{ phone.emergency }}" + ATTRIBUTE_LIST_ATTACK.strip()),
+        frozenset({"attribute-list-added", "attribute-added"}), "get-help", "fr/get-help",
+        "These can be signs of a serious allergic reaction.",
+    ),
     "href-on-a-link": Hijack(
         "See [When to get help](get-help.md)",
         lambda s: s.replace("(get-help.md)", '(get-help.md){: href="https://evil.example"}'),
@@ -336,8 +350,7 @@ def test_an_escape_never_reaches_a_safety_card_through_a_placeholder(project: Pa
     line = edit_translation(
         project, "Monday to Friday", lambda s: "du lundi au vendredi 9", flags=("allow-number-changed",)
     )
-    # The section's own counts miss it: see the next test.
-    data = assert_found(project, line, {"number-changed"}, "get-help", section_fails=False)
+    data = assert_found(project, line, {"number-changed"}, "get-help")
     french = next(lang for lang in data["locales"] if lang["locale"] == "fr")
     assert {
         "file": PO, "line": line, "code": "number-changed", "msgid": "Monday to Friday", "applied": False
@@ -350,17 +363,12 @@ def test_an_escape_never_reaches_a_safety_card_through_a_placeholder(project: Pa
         assert "vendredi 9" not in text(soup(site / path)), path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the finding names [fr#get-help] and the command exits 1, but the table and the JSON count the "
-    "section by its own units only: get-help.md#get-help (safety) shows ✓ 20/20 and ok: true (so does "
-    "questions.md#contacts) while the opening days it shows are rejected",
-)
 def test_the_report_fails_the_safety_section_the_opening_days_reach(project: Path) -> None:
     edit_translation(project, "Monday to Friday", lambda s: "du lundi au vendredi 9")
     code, data, _ = coverage(project)
     assert code == FINDINGS
     assert section(data, "get-help")["ok"] is False
+    assert section(data, "contacts")["ok"] is False
 
 
 # -- 5, 6. catalogs nobody can read safely ------------------------------------------------------------
@@ -372,7 +380,7 @@ def test_a_duplicate_msgid_is_unusable_and_refresh_keeps_both(project: Path) -> 
     with path.open("a", encoding="utf-8") as handle:
         handle.write('\nmsgid "difficulty breathing"\nmsgstr "tout va bien"\n')
     second = len(path.read_text(encoding="utf-8").split("\n")) - 2
-    before = path.read_bytes()
+    before = catalog_files(project)
     expected = (
         f"{PO}:{second}: duplicate-msgid msgid 'difficulty breathing' is in the catalog twice: "
         f"keep one entry with the right translation and delete the other; first entry on line {first}"
@@ -380,7 +388,7 @@ def test_a_duplicate_msgid_is_unusable_and_refresh_keeps_both(project: Path) -> 
     result = refresh(project)
     assert result.returncode == UNUSABLE, result.stdout + result.stderr
     assert result.stderr == f"error: {expected}\n"
-    assert path.read_bytes() == before
+    assert catalog_files(project) == before  # both entries kept, nothing else written
     assert_unusable(project, expected)
 
 
@@ -390,7 +398,7 @@ def test_a_catalog_that_declares_another_charset(project: Path, charset: str) ->
     line = replace_line(
         path, r'"Content-Type: text/plain; charset=utf-8\n"', rf'"Content-Type: text/plain; charset={charset}\n"'
     )
-    before = path.read_bytes()
+    before = catalog_files(project)
     expected = (
         f"{PO}:{line}: catalog-charset the catalog declares charset={charset}; "
         'it must be UTF-8: set "Content-Type: text/plain; charset=UTF-8\\n"'
@@ -398,7 +406,7 @@ def test_a_catalog_that_declares_another_charset(project: Path, charset: str) ->
     result = refresh(project)
     assert result.returncode == UNUSABLE, result.stdout + result.stderr
     assert result.stderr == f"error: {expected}\n"
-    assert path.read_bytes() == before
+    assert catalog_files(project) == before
     assert_unusable(project, expected)
 
 

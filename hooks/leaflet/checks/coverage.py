@@ -139,7 +139,7 @@ def _section_findings(
 ) -> list[Finding]:
     found = []
     page = source.pages[required.page]
-    for unit in page.units_of(required.id):
+    for unit in source.units_of(required):
         message = catalog.get(unit.text)
         status = status_of(message, code, source)
         if status not in _GAPS:
@@ -160,7 +160,7 @@ def _section(
     required: RequiredSection, catalog: Catalog, code: str, source: Source, clean: bool,
     unsafe_ids: set[str], changed: Mapping[tuple[str, str], bool | None],
 ) -> SectionCoverage:
-    units = source.pages[required.page].units_of(required.id)
+    units = source.units_of(required)
     statuses = Counter(status_of(catalog.get(unit.text), code, source) for unit in units)
     unsafe = any(unit.text in unsafe_ids for unit in units)
     translated = statuses[Status.TRANSLATED] + statuses[Status.UNSAFE]

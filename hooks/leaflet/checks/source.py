@@ -4,13 +4,13 @@ and where each message stands (page, section, safety)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.placeholders import PLACEHOLDER
 from ..content.sections import load_manifest, missing_sections
 from ..content.segment import segment
-from ..model import DOCS, MANIFEST, Finding, LeafletError, Page, RequiredSection
+from ..model import DOCS, MANIFEST, Finding, Kind, LeafletError, Page, RequiredSection, Unit
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,19 @@ class Source:
     places: Mapping[str, tuple[Place, ...]]
     template_ids: frozenset[str]
     identical_ok: frozenset[str]
+    placeholder_texts: Mapping[str, str] = field(default_factory=dict)
+
+    def units_of(self, required: RequiredSection) -> list[Unit]:
+        """The units a required section shows: its own, then the translatable
+        settings its placeholders bring in (the clinic's opening days)."""
+        own = self.pages[required.page].units_of(required.id)
+        brought = [
+            Unit(Kind.SETTING, text, unit.line, required.id, unit.card)
+            for unit in own
+            for placeholder in PLACEHOLDER.findall(unit.text)
+            if (text := self.placeholder_texts.get(placeholder.strip()))
+        ]
+        return own + list({unit.text: unit for unit in brought}.values())
 
     def is_safety(self, msgid: str) -> bool:
         return any(place.safety for place in self.places.get(msgid, ()))
@@ -105,7 +118,8 @@ def read_source(
     for text in safety_texts:
         places.setdefault(text, []).append(Place("", None, True, 0))
     return Source(
-        root, pages, manifest, {key: tuple(value) for key, value in places.items()}, template_ids, identical_ok
+        root, pages, manifest, {key: tuple(value) for key, value in places.items()}, template_ids, identical_ok,
+        dict(placeholder_texts or {}),
     )
 
 
