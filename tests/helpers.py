@@ -10,18 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+
+from leaflet.settings.languages import read_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "babel.cfg", "docs", "overrides", "hooks", "locales")
-LANGUAGES = [
-    language["locale"]
-    for plugin in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
-    if isinstance(plugin, dict) and "i18n" in plugin
-    for language in plugin["i18n"]["languages"]
-]
-TRANSLATED = [language for language in LANGUAGES if language != "en"]
+# The published languages as the project decides them (the one reader the build uses).
+_LANGUAGES = read_languages((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+SOURCE = _LANGUAGES.source
+LANGUAGES = list(_LANGUAGES.published)
+TRANSLATED = list(_LANGUAGES.translations)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -68,18 +67,18 @@ def soup(path: Path) -> BeautifulSoup:
 
 def english_pages(site: Path) -> list[Path]:
     """Every built English content page (not the 404 page, not a translation)."""
-    return language_pages(site, "en")
+    return language_pages(site, SOURCE)
 
 
 def language_pages(site: Path, language: str) -> list[Path]:
     """Every built content page of one language."""
-    root = site if language == "en" else site / language
+    root = site if language == SOURCE else site / language
     # A language root is a folder with its own search index.
     others = {path.parent.parent.name for path in site.glob("*/search/search_index.json")}
     return sorted(
         path
         for path in root.rglob("index.html")
-        if language != "en" or path.relative_to(site).parts[0] not in others
+        if language != SOURCE or path.relative_to(site).parts[0] not in others
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import LANGUAGES
+from helpers import LANGUAGES, SOURCE
 
 PAGES = ["", "before/", "on-the-day/", "after/", "risks/", "get-help/", "questions/"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -23,7 +23,7 @@ def axe():
 def test_no_axe_violation(open_page, axe, language: str, width: int) -> None:
     failures = []
     for path in PAGES:
-        url = path if language == "en" else f"{language}/{path}"
+        url = path if language == SOURCE else f"{language}/{path}"
         page, visit = open_page(url, width=width)
         result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
         assert result.response["passes"], "axe ran no rule"

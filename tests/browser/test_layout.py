@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import LANGUAGES
+from helpers import LANGUAGES, SOURCE
 
 PAGES = ["", "before/", "on-the-day/", "after/", "risks/", "get-help/", "questions/"]
 
 
 def url(language: str, page: str) -> str:
-    return page if language == "en" else f"{language}/{page}"
+    return page if language == SOURCE else f"{language}/{page}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

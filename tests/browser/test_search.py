@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import LANGUAGES
+from helpers import LANGUAGES, SOURCE
 
 #: a whole word of each language's text about joint infection
 QUERIES = {"en": "infection", "fr": "infection", "es": "infección", "de": "Infektion", "ar": "عدوى", "zh": "感染"}
@@ -15,7 +15,7 @@ QUERIES = {"en": "infection", "fr": "infection", "es": "infección", "de": "Infe
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_returns_this_languages_pages_only(open_page, language: str) -> None:
     assert language in QUERIES, f"add a search word for {language!r}"
-    start = "" if language == "en" else f"{language}/"
+    start = "" if language == SOURCE else f"{language}/"
     page, visit = open_page(start, width=1280)
     search = page.locator("input.md-search__input")
     search.click()
@@ -25,11 +25,11 @@ def test_search_returns_this_languages_pages_only(open_page, language: str) -> N
     results.first.wait_for(timeout=20_000)
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert hrefs, f"no results for {QUERIES[language]!r}"
-    others = [code for code in LANGUAGES if code not in ("en", language)]
+    others = [code for code in LANGUAGES if code not in (SOURCE, language)]
     for href in hrefs:
         path = urlsplit(href).path.strip("/")
         first = path.split("/")[0] if path else ""
-        if language == "en":
+        if language == SOURCE:
             assert first not in others, href
         else:
             assert first == language, href

@@ -207,7 +207,7 @@ def test_a_cut_short_translation_is_found() -> None:
     assert details(ENGLISH, "Rare.")["text-too-short"] == (
         "shows 4 letters for the English's 52; expected at least 16 (30%) in this script"
     )
-    assert codes(ENGLISH, "这可能是关节感染的迹象。这很少见，但很严重。", "zh") == []  # noqa: RUF001
+    assert codes(ENGLISH, "这可能是关节感染的迹象。这很少见，但很严重。", "zh") == []
     assert "text-too-short" in codes(ENGLISH, "罕见。", "zh")
     assert codes("Overview", "概述", "zh") == []  # short English is not judged
 
