@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: env site test lint checkers serve coverage readability catalogs language clean
+.PHONY: env site test lint checkers serve coverage readability sources catalogs language clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ coverage: $(STAMP)
 
 readability: $(STAMP)
 	$(BIN)/python -m leaflet.content.readability docs
+
+# Reviewers: each page's review record and the sources it is based on (exit 1 if a page has none).
+sources: $(STAMP)
+	$(BIN)/python -m leaflet.content.sources docs
 
 clean:
 	rm -rf site $(VENV) .tools

@@ -26,14 +26,16 @@ from .checks.source import Source
 from .checks.status import usable_translations
 from .content.carecards import LEVELS
 from .content.frontmatter import front_matter_line, split_front_matter
+from .content.includes import Read, expand, reader, resolve
 from .content.lookalikes import find_lookalikes
-from .content.placeholders import substitute
+from .content.placeholders import require_known, substitute, values
 from .content.review import parse_review
-from .content.segment import apply, segment
+from .content.segment import segment
+from .content.sources import parse_sources
 from .content.strings import CLINICAL_REVIEW_PENDING
 from .i18n import catalogs
 from .i18n.translate import Translations, mark_untranslated, untranslated_label
-from .model import Finding, Report, SignOff
+from .model import DOCS, Finding, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
 
@@ -51,8 +53,10 @@ class SiteBuild:
         self.catalogs: dict[str, Catalog] = {}
         self.translations: dict[str, Translations] = {}
         self.sign_off: dict[str, SignOff] = {}
-        self.reviews: dict[str, dict[str, str]] = {}
+        self.reviews: dict[str, dict[str, Any]] = {}
         self.findings: list[Finding] = list(self.source.missing())
+        self.read: Read = reader(root / DOCS)
+        self._checked_snippets: set[str] = set()
         available = catalogs.discover(root)
         for code in self.languages.translations:
             if code not in available:
@@ -109,21 +113,23 @@ class SiteBuild:
     # -- pages ----------------------------------------------------------------
 
     def page_markdown(self, page: PageInput, language: str, first_pass: bool) -> str:
-        """The page's Markdown for ``language``: translated, placeholders filled.
+        """The page's Markdown for ``language``: translated, snippets included, placeholders filled.
 
         ``page.meta`` (title, description) is translated in place.
         """
+        english = segmented(page.source, page.src_uri, page.markdown, self.read)
+        self._check_placeholders(english, page.path)
         if first_pass:
-            self.findings.extend(find_lookalikes(page.source, page.path))
+            self.findings.extend(self._english_findings(page, english))
         review, findings = parse_review(page.meta, page.source, page.path, self.today)
         if first_pass:
             self.findings.extend(findings)
         if review is not None:
-            locale = self.project.clinic.locale if language == self.languages.source else Locale.parse(language)
-            self.reviews[page.src_uri] = review.display(locale)
-        markdown = page.markdown
-        if language != self.languages.source:
-            markdown = self._translate(page, language)
+            source = language == self.languages.source
+            locale = self.project.clinic.locale if source else Locale.parse(language)
+            # A translated page says that its English was reviewed, not the translation.
+            self.reviews[page.src_uri] = {**review.display(locale), "translated": not source}
+        markdown = _trailing_as(page.markdown, expand(english, self._translator(page, language)))
         clinic = self.clinic_for(language)
         for key in META_KEYS:
             if isinstance(page.meta.get(key), str):
@@ -131,17 +137,35 @@ class SiteBuild:
                 page.meta[key] = substitute(page.meta[key], clinic, page.path, line, links=False)
         return substitute(markdown, clinic, page.path, split_front_matter(page.source)[2])
 
-    def _translate(self, page: PageInput, language: str) -> str:
+    def _check_placeholders(self, english: Page, path: str) -> None:
+        """An unknown placeholder stops the build at its line, in the page or a snippet it
+        includes (once included, lines no longer count from either file's)."""
+        known = values(self.project.clinic)
+        require_known(english.body, known, path, english.body_line)
+        for snippet in english.snippets.values():
+            require_known(snippet.body, known, f"{DOCS}/{snippet.path}", snippet.body_line)
+
+    def _english_findings(self, page: PageInput, english: Page) -> list[Finding]:
+        """What the strict build counts in the English itself: look-alike punctuation
+        (in each snippet once), a page with no sources."""
+        found = list(find_lookalikes(page.source, page.path))
+        for name, snippet in english.snippets.items():
+            if name not in self._checked_snippets:
+                self._checked_snippets.add(name)
+                found += find_lookalikes(snippet.body, f"{DOCS}/{name}", snippet.body_line)
+        return found + parse_sources(page.meta, page.source, page.path, self.today)[1]
+
+    def _translator(self, page: PageInput, language: str) -> Callable[[Unit], str]:
+        """What each unit becomes in ``language``; the title and description are translated in place."""
+        if language == self.languages.source:
+            return lambda unit: unit.text
         translations = self.translations_for(language)
         label = untranslated_label(translations)
         for key in META_KEYS:
             if isinstance(page.meta.get(key), str):
                 english = " ".join(page.meta[key].split())
                 page.meta[key] = translations.get(english) or english
-        return translate_body(
-            page.source, page.src_uri, page.markdown,
-            lambda unit: translations.get(unit.text) or mark_untranslated(unit, label),
-        )
+        return lambda unit: translations.get(unit.text) or mark_untranslated(unit, label)
 
     # -- the end ----------------------------------------------------------------
 
@@ -172,18 +196,30 @@ class PageInput:
     meta: dict[str, Any]
 
 
-def translate_body(source: str, src_uri: str, markdown: str, translate: Callable[[Any], str]) -> str:
-    """The page's Markdown with each unit translated.
+def segmented(source: str, src_uri: str, markdown: str, read: Read | None = None) -> Page:
+    """The page segmented, and given ``read``, the snippets it includes too.
 
     mkdocs-static-i18n drops the file's final newline; apart from that the
     text is the file's, so the segmentation made for extraction and coverage
     (cached) serves every language pass.
     """
-    segmented = segment(source, src_uri)
-    trailing = markdown[len(markdown.rstrip("\n")):]
-    if segmented.body.rstrip("\n") != markdown.rstrip("\n"):
-        segmented = segment(source, src_uri, markdown)
-    return apply(segmented, translate).rstrip("\n") + trailing
+    page = segment(source, src_uri)
+    if page.body.rstrip("\n") != markdown.rstrip("\n"):
+        page = segment(source, src_uri, markdown)
+    return resolve(page, read) if read is not None else page
+
+
+def translate_body(
+    source: str, src_uri: str, markdown: str, translate: Callable[[Unit], str], read: Read | None = None
+) -> str:
+    """The page's Markdown with each unit translated and, given ``read``, each include
+    replaced by its snippet, translated the same way."""
+    return _trailing_as(markdown, expand(segmented(source, src_uri, markdown, read), translate))
+
+
+def _trailing_as(markdown: str, text: str) -> str:
+    """``text`` ending in the newlines ``markdown`` ends in (MkDocs' text may have none)."""
+    return text.rstrip("\n") + markdown[len(markdown.rstrip("\n")):]
 
 
 def summary(build: SiteBuild, report: Report) -> str:

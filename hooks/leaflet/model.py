@@ -6,6 +6,8 @@ dataclass or an enum, so what one part computes another cannot change.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -15,6 +17,8 @@ from typing import Any
 DEFAULT_SOURCE = "en"
 DOCS = "docs"
 MANIFEST = "required-sections.yml"
+#: the folder in docs/ of the snippets pages include; MkDocs does not publish it (exclude_docs)
+SNIPPETS = "_snippets"
 CONFIG = "mkdocs.yml"
 
 
@@ -108,6 +112,20 @@ class Unit:
     # (first line, first column, last line, end column) in the body's lines;
     # front-matter units have no span.
     anchor: str | None = field(default=None, compare=False)  # a heading's own {#id}
+    # docs-relative file the unit is written in when a page shows it from a snippet; None on its own page
+    file: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Include:
+    """A line ``--8<-- "_snippets/infection-card.md"``: the snippet's text stands there."""
+
+    path: str  # relative to docs/, as written
+    line: int  # 1-based line in the page file
+    index: int  # 0-based line in the page's body
+    indent: str  # the whitespace before the marker: every line of the snippet gets it
+    section: str | None  # the section the snippet's units join
+    card: str | None  # the care card the include line stands in, if any
 
 
 @dataclass(frozen=True)
@@ -118,14 +136,35 @@ class Page:
     body_line: int  # 1-based line of the body's first line in the file
     units: tuple[Unit, ...]
     raw_headings: tuple[tuple[int, str], ...] = ()  # (line, id) of headings inside raw HTML
+    includes: tuple[Include, ...] = ()
+    # the snippets of ``includes``, segmented, by path: empty until resolved (content.includes.resolve)
+    snippets: Mapping[str, Page] = field(default_factory=dict, compare=False)
+
+    @functools.cached_property
+    def shown(self) -> tuple[Unit, ...]:
+        """The units the page shows: its own, and each resolved snippet's where it is
+        included, in the section and card of the include, naming the snippet's file."""
+        at = [(-1 if unit.kind in FRONT_MATTER_KINDS else unit.span[0], [unit]) for unit in self.units]
+        at += [(i.index, self._placed(i)) for i in self.includes if i.path in self.snippets]
+        return tuple(unit for _, units in sorted(at, key=lambda entry: entry[0]) for unit in units)
+
+    def _placed(self, include: Include) -> list[Unit]:
+        snippet = self.snippets[include.path]
+        return [
+            dataclasses.replace(
+                unit, section=unit.section or include.section, card=unit.card or include.card, file=snippet.path
+            )
+            for unit in snippet.units
+        ]
 
     @property
     def section_ids(self) -> frozenset[str]:
-        """Every section a Markdown heading of the page opens."""
-        return frozenset(u.anchor for u in self.units if u.kind is Kind.HEADING and u.anchor)
+        """Every section a Markdown heading of the page (or a snippet it includes) opens."""
+        return frozenset(u.anchor for u in self.shown if u.kind is Kind.HEADING and u.anchor)
 
     def units_of(self, section: str) -> list[Unit]:
-        return [unit for unit in self.units if unit.section == section]
+        """The units the page shows in a section, its snippets' included."""
+        return [unit for unit in self.shown if unit.section == section]
 
 
 @dataclass(frozen=True)

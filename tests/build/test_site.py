@@ -89,7 +89,7 @@ def test_placeholders_are_replaced_with_tel_links(site: Path) -> None:
         text = str(article(path)) + str(soup(path).head)
         assert not re.search(r"\{\{.*?\}\}", text), path
         tel_targets |= {a["href"] for a in article(path).select('a[href^="tel:"]')}
-    assert tel_targets == {"tel:+441614960000", "tel:+441614960999", "tel:999"}
+    assert tel_targets == {"tel:+441614960000", "tel:+441614960999", "tel:111", "tel:999"}
 
 
 def test_placeholder_in_the_text_shows_the_clinic_number(site: Path) -> None:
@@ -111,11 +111,15 @@ def test_every_page_shows_the_same_contacts_after_the_text(site: Path) -> None:
     box = soup(english_pages(site)[0]).select_one("aside.leaflet-contacts")
     text = box.get_text(" ", strip=True)
     hours = CLINIC["opening_hours"]
-    for expected in (CLINIC["name"], CLINIC["address"], hours["days"], hours["opens"], "Out of hours", "Emergency"):
+    for expected in (
+        CLINIC["name"], CLINIC["address"], hours["days"], hours["opens"], "Out of hours", "If we cannot be reached",
+        "Emergency",
+    ):
         assert expected in text
     assert {a["href"] for a in box.select("a")} == {
         "tel:+441614960000",
         "tel:+441614960999",
+        "tel:111",
         "tel:999",
         CLINIC["website"],
     }

@@ -114,8 +114,8 @@ def test_a_missing_clinic_number_is_a_configuration_error_naming_the_key(project
     assert build.returncode == 1
     line = line_of(project / "mkdocs.yml", "    phones:")
     assert (
-        f"mkdocs.yml:{line}: invalid-settings extra.clinic.phones: expected exactly in_hours, out_of_hours, emergency"
-        in build.output
+        f"mkdocs.yml:{line}: invalid-settings extra.clinic.phones: expected exactly in_hours, out_of_hours, "
+        "urgent_advice, emergency" in build.output
     )
     assert "Traceback" not in build.output
 
@@ -165,3 +165,54 @@ def test_an_unknown_placeholder_in_the_front_matter_names_its_line(project: Path
     build = run_build(project, strict=False)
     assert build.returncode == 1
     assert "docs/questions.md:2: unknown-placeholder unknown placeholder {{ clinic.nmae }}" in build.output
+
+
+def test_a_page_without_sources_fails_the_strict_build(project: Path) -> None:
+    page = project / "docs/on-the-day.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^sources:\n(  .*\n)+", "", text, count=1, flags=re.M), encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 1
+    assert "docs/on-the-day.md:1: sources-missing front matter has no 'sources:'" in build.output
+
+
+def test_a_malformed_source_fails_the_strict_build_naming_its_line(project: Path) -> None:
+    page = project / "docs/after.md"
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^sources:\n(  .*\n)*", "", text, count=1, flags=re.M)
+    page.write_text(text.replace("\n---\n", "\nsources:\n  - {title: A leaflet, year: 2024}\n---\n", 1),
+                    encoding="utf-8")
+    line = line_of(page, "  - {title: A leaflet, year: 2024}")
+    build = run_build(project)
+    assert build.returncode == 1
+    assert (
+        f"docs/after.md:{line}: sources-invalid sources[1]: publisher: expected a non-empty text but received: None"
+        in build.output
+    )
+
+
+def test_an_include_of_a_missing_snippet_stops_any_build_with_its_line(project: Path) -> None:
+    page = project / "docs/risks.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "_snippets/nowhere.md"\n', encoding="utf-8")
+    line = line_of(page, "_snippets/nowhere.md")
+    build = run_build(project, strict=False)
+    assert build.returncode == 1
+    assert (
+        f"docs/risks.md:{line}: include-missing the included file docs/_snippets/nowhere.md does not exist"
+        in build.output
+    )
+    assert "Traceback" not in build.output
+
+
+def test_an_include_inside_a_snippet_stops_any_build(project: Path) -> None:
+    snippets = project / "docs/_snippets"
+    snippets.mkdir(exist_ok=True)
+    (snippets / "outer.md").write_text('Outer.\n\n--8<-- "_snippets/inner.md"\n', encoding="utf-8")
+    (snippets / "inner.md").write_text("Inner.\n", encoding="utf-8")
+    page = project / "docs/risks.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "_snippets/outer.md"\n', encoding="utf-8")
+    build = run_build(project, strict=False)
+    assert build.returncode == 1
+    assert "docs/_snippets/outer.md:3: include-nested a snippet cannot include another ('_snippets/inner.md')" in (
+        build.output
+    )

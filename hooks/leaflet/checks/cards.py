@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import markdown
 
 from ..content.carecards import CareCardExtension
-from ..content.segment import apply
+from ..content.includes import expand
 from ..model import DOCS, Finding, Kind, Page, RequiredSection
 
 
@@ -27,11 +27,16 @@ def card_levels(markdown_text: str) -> list[tuple[str | None, str]]:
 
 
 def cards_differ(required: RequiredSection, page: Page, translations: Mapping[str, str], code: str) -> Finding | None:
-    """``translations`` as written (current, even if QA rejects them): would they show other cards?"""
-    translated = apply(page, lambda unit: translations.get(unit.text, unit.text))
+    """``translations`` as written (current, even if QA rejects them): would they show other cards?
+
+    Both sides are the page as built, the snippets it includes expanded in place.
+    """
+    def levels(text: str) -> list[str]:
+        return [level for section, level in card_levels(text) if section == required.id]
+
     try:
-        english = [level for section, level in card_levels(page.body) if section == required.id]
-        rendered = [level for section, level in card_levels(translated) if section == required.id]
+        english = levels(expand(page, lambda unit: unit.text))
+        rendered = levels(expand(page, lambda unit: translations.get(unit.text, unit.text)))
     except etree.ParseError:
         return None  # raw HTML the QA checks already report
     if english == rendered:

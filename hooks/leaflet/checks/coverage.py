@@ -146,7 +146,8 @@ def _section_findings(
             continue
         name, sentence = _GAPS[status]
         text = sentence.format(code=code, what=unit.kind.value, where=required.name)
-        file, line = (f"{DOCS}/{required.page}", unit.line) if message is None else (display, message.lineno or 1)
+        english = f"{DOCS}/{unit.file or required.page}"  # a snippet's unit names the snippet
+        file, line = (english, unit.line) if message is None else (display, message.lineno or 1)
         found.append(Finding(file, line, name, text, code, required.id))
     if required.safety:
         written = {m.id: m.string for m in catalog if isinstance(m.id, str) and is_current(m)}

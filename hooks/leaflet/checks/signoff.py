@@ -18,9 +18,10 @@ from pathlib import Path
 
 import yaml
 
+from ..content.includes import resolve
 from ..content.segment import segment
 from ..i18n.catalogs import LOCALES
-from ..model import DOCS, LeafletError, SignOff
+from ..model import DOCS, LeafletError, RequiredSection, SignOff
 from ..settings.config import yaml_error
 from .source import Source
 
@@ -60,18 +61,32 @@ def _name(value: object) -> str | None:
 
 
 def changed_since(review: SignOff, source: Source) -> tuple[dict[tuple[str, str], bool | None], str | None]:
-    """For each required section, whether its English changed since the sign-off."""
+    """For each required section, whether its English (the snippets it includes too)
+    changed since the sign-off."""
     if not review.source_version:
         return {}, "no source version recorded"
     changed: dict[tuple[str, str], bool | None] = {}
+    version = review.source_version
     for required in source.present():
-        old = _git_show(source.root, review.source_version, f"{DOCS}/{required.page}")
+        old = _git_show(source.root, version, f"{DOCS}/{required.page}")
         if old is None:
-            return {}, f"source version {review.source_version!r} not found in git"
-        before = [u.text for u in segment(old, required.page).units if u.section == required.id]
-        now = [u.text for u in source.pages[required.page].units if u.section == required.id]
-        changed[(required.page, required.id)] = before != now
+            return {}, f"source version {version!r} not found in git"
+        now = [u.text for u in source.pages[required.page].units_of(required.id)]
+        changed[(required.page, required.id)] = _shown_then(source.root, version, old, required) != now
     return changed, None
+
+
+def _shown_then(root: Path, version: str, old: str, required: RequiredSection) -> list[str] | None:
+    """The texts a section showed at ``version``, its snippets' included; a snippet that
+    version lacks reads as empty, so the sections that include it now have changed."""
+
+    def read(name: str) -> str:
+        return _git_show(root, version, f"{DOCS}/{name}") or ""
+
+    try:
+        return [unit.text for unit in resolve(segment(old, required.page), read).units_of(required.id)]
+    except LeafletError:  # that version's includes were broken: whatever it showed, it was not this
+        return None
 
 
 def _git_show(root: Path, revision: str, path: str) -> str | None:

@@ -7,10 +7,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.includes import read_page, reader, resolve, segment_pages
 from ..content.placeholders import PLACEHOLDER
 from ..content.sections import load_manifest, missing_sections
-from ..content.segment import segment
 from ..model import DOCS, MANIFEST, Finding, Kind, LeafletError, Page, RequiredSection, Unit
+
+__all__ = ["Place", "Source", "read_page", "read_source"]
 
 
 @dataclass(frozen=True)
@@ -34,8 +36,9 @@ class Source:
     placeholder_texts: Mapping[str, str] = field(default_factory=dict)
 
     def units_of(self, required: RequiredSection) -> list[Unit]:
-        """The units a required section shows: its own, then the translatable
-        settings its placeholders bring in (the clinic's opening days)."""
+        """The units a required section shows: its own, those of the snippets
+        it includes, then the translatable settings its placeholders bring in
+        (the clinic's opening days)."""
         own = self.pages[required.page].units_of(required.id)
         brought = [
             Unit(Kind.SETTING, text, unit.line, required.id, unit.card)
@@ -72,18 +75,6 @@ class Source:
             raise LeafletError(finding.file, finding.line, finding.message, finding.code)
 
 
-def read_page(path: Path, display: str) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise LeafletError(display, 1, f"cannot read the page: {error.strerror}", "unreadable") from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise LeafletError(display, line, "the page is not valid UTF-8; save it as UTF-8", "unreadable") from None
-
-
 def read_source(
     root: Path,
     template_ids: frozenset[str],
@@ -101,20 +92,9 @@ def read_source(
     the notice that a translation is not yet checked by a clinician).
     """
     manifest = tuple(load_manifest(root / MANIFEST, MANIFEST))
-    pages = {}
-    for path in sorted((root / DOCS).rglob("*.md")):
-        name = path.relative_to(root / DOCS).as_posix()
-        pages[name] = segment(read_page(path, f"{DOCS}/{name}"), name)
-    safety = {(s.page, s.id) for s in manifest if s.safety}
-    places: dict[str, list[Place]] = {}
-    for name, page in pages.items():
-        for unit in page.units:
-            place = Place(name, unit.section, (name, unit.section) in safety, unit.line)
-            places.setdefault(unit.text, []).append(place)
-            for placeholder in PLACEHOLDER.findall(unit.text):
-                text = (placeholder_texts or {}).get(placeholder.strip())
-                if text:
-                    places.setdefault(text, []).append(place)
+    read = reader(root / DOCS)
+    pages = {name: resolve(page, read) for name, page in segment_pages(root / DOCS)}
+    places = _places(pages, {(s.page, s.id) for s in manifest if s.safety}, placeholder_texts or {})
     for text in safety_texts:
         places.setdefault(text, []).append(Place("", None, True, 0))
     return Source(
@@ -123,15 +103,31 @@ def read_source(
     )
 
 
+def _places(
+    pages: Mapping[str, Page], safety: set[tuple[str, str | None]], placeholder_texts: Mapping[str, str]
+) -> dict[str, list[Place]]:
+    """Where each text stands: every unit a page shows (its snippets' included), and
+    the setting each placeholder brings in, in the unit's place."""
+    places: dict[str, list[Place]] = {}
+    for name, page in pages.items():
+        for unit in page.shown:
+            place = Place(name, unit.section, (name, unit.section) in safety, unit.line)
+            texts = [unit.text, *(placeholder_texts.get(p.strip()) for p in PLACEHOLDER.findall(unit.text))]
+            for text in filter(None, texts):
+                places.setdefault(text, []).append(place)
+    return places
+
+
 def _phones_per_unit(pages: Mapping[str, Page]) -> Iterator[Finding]:
     """One phone number per unit, so that which number an instruction names
-    is never a matter of sentence order in another language."""
-    for name, page in pages.items():
-        for unit in page.units:
-            phones = [p.strip() for p in PLACEHOLDER.findall(unit.text) if p.strip().startswith("phone.")]
-            if len(phones) > 1:
-                yield Finding(
-                    f"{DOCS}/{name}", unit.line, "phones-in-one-unit",
-                    f"this {unit.kind.value} names {len(phones)} phone numbers ({', '.join(phones)}); "
-                    "give each instruction its own paragraph or list item, one number each",
-                )
+    is never a matter of sentence order in another language. A snippet's
+    units are checked once, in the snippet."""
+    units = {(unit.file or name, unit.line, unit.text): unit for name, page in pages.items() for unit in page.shown}
+    for (file, line, _text), unit in units.items():
+        phones = [p.strip() for p in PLACEHOLDER.findall(unit.text) if p.strip().startswith("phone.")]
+        if len(phones) > 1:
+            yield Finding(
+                f"{DOCS}/{file}", line, "phones-in-one-unit",
+                f"this {unit.kind.value} names {len(phones)} phone numbers ({', '.join(phones)}); "
+                "give each instruction its own paragraph or list item, one number each",
+            )

@@ -27,3 +27,13 @@ def front_matter_line(source: str, key: str) -> int:
     """1-based line of ``key:`` in a page's front matter (1 when absent)."""
     match = re.search(rf"^\s*{re.escape(key)}\s*:", source, re.MULTILINE)
     return source.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def front_matter_node(source: str) -> yaml.Node | None:
+    """The front matter composed, keeping where each value is written:
+    ``node.start_mark.line + 1`` is its 1-based line in the page file."""
+    match = _FRONT.match(source)
+    if not match:
+        return None
+    # One blank line in place of the opening ``---`` keeps the lines the file's.
+    return yaml.compose("\n" + (match.group(1) or ""), Loader=yaml.SafeLoader)

@@ -16,7 +16,8 @@ from pathlib import Path
 import markdown
 import textstat
 
-from .frontmatter import split_front_matter
+from .includes import expand, page_files, reader, resolve
+from .segment import segment
 
 MAX_GRADE = 7.0
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"}
@@ -65,20 +66,23 @@ def plain_text(body: str) -> str:
 
 
 def score_page(path: Path, root: Path) -> Score:
-    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
-    text = plain_text(body)
+    """A page's grade, as patients read it: the snippets it includes are part of it."""
+    name = path.relative_to(root).as_posix()
+    page = resolve(segment(path.read_text(encoding="utf-8"), name), reader(root))
+    meta = page.meta
+    text = plain_text(expand(page, lambda unit: unit.text))
     title = meta.get("title") if isinstance(meta.get("title"), str) else ""
     description = meta.get("description") if isinstance(meta.get("description"), str) else ""
     text = " ".join(part.rstrip(".") + "." for part in (title, description) if part) + " " + text
     return Score(
-        page=path.relative_to(root).as_posix(),
+        page=name,
         grade=float(textstat.flesch_kincaid_grade(text)),
         words=int(textstat.lexicon_count(text)),
     )
 
 
 def score_docs(docs: Path) -> list[Score]:
-    return [score_page(path, docs) for path in sorted(docs.rglob("*.md"))]
+    return [score_page(path, docs) for _, path in page_files(docs)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-from ..model import FRONT_MATTER_KINDS, Kind, Page, Unit
+from ..model import FRONT_MATTER_KINDS, Include, Kind, Page, Unit
 from .carecards import LEVELS
 from .frontmatter import front_matter_line, split_front_matter
 
@@ -39,10 +39,11 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
 _TABLE_RULE = re.compile(r"^ *\|? *:?-+:? *(\| *:?-+:? *)*\|? *$")
 _ATTR_LINE = re.compile(r"^ *\{:[^}]*\} *$")
 _IMAGE = re.compile(r"^!\[([^\]]*)\]\([^)]*\)$")
+#: pymdownx.snippets' one-line include: ``--8<-- "_snippets/infection-card.md"``
+INCLUDE = re.compile(r"""^([ \t]*)-+8<-+[ \t]+(["'])(.+?)\2[ \t]*$""")
 _HTML_OPEN = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
 #: block-level elements Python-Markdown keeps raw to their closing tag (void ones have none)
 _RAW_BLOCKS = frozenset(BLOCK_LEVEL_ELEMENTS) - {"hr"}
-
 
 
 def _indent(line: str) -> int:
@@ -55,6 +56,7 @@ class _Parser:
         self.body_line = body_line
         self.units: list[Unit] = []
         self.raw_headings: list[tuple[int, str]] = []
+        self.includes: list[Include] = []
         self.section: str | None = None
         self.section_level = 7
 
@@ -76,7 +78,8 @@ class _Parser:
     def starts_block(self, number: int, indent: int) -> bool:
         content = self.lines[number][indent:]
         return bool(
-            _FENCE.match(content)
+            INCLUDE.match(self.lines[number])
+            or _FENCE.match(content)
             or _HEADING.match(content)
             or _ADMONITION.match(content)
             or _LIST.match(content)
@@ -106,8 +109,12 @@ class _Parser:
                 number = self.container(number, end, indent, card) or self.leaf(number, end, indent, card)
 
     def container(self, number: int, end: int, indent: int, card: str | None) -> int | None:
-        """A block that holds or opens others (fence, heading, care card, list item); None if not one."""
+        """A block that holds or opens others (include, fence, heading, care card, list item); None if not one."""
         content = self.lines[number][indent:]
+        if match := INCLUDE.match(self.lines[number]):
+            line = self.body_line + number
+            self.includes.append(Include(match.group(3), line, number, match.group(1), self.section, card))
+            return number + 1
         if match := _FENCE.match(content):
             return self.skip_fence(number, end, match.group(1))
         if match := _HEADING.match(content):
@@ -261,25 +268,28 @@ def _segment(source: str, path: str, body: str | None) -> Page:
         for kind in FRONT_MATTER_KINDS
         if isinstance(meta.get(kind.value), str) and meta[kind.value].strip()
     ]
-    return Page(path, meta, body, body_line, tuple(front + parser.units), tuple(parser.raw_headings))
+    return Page(
+        path, meta, body, body_line, tuple(front + parser.units), tuple(parser.raw_headings), tuple(parser.includes)
+    )
 
 
-def apply(page: Page, translate: Callable[[Unit], str]) -> str:
-    """The page body with each unit's text replaced by ``translate(unit)``.
+def apply(page: Page, translate: Callable[[Unit], str], inserted: Mapping[int, str] | None = None) -> str:
+    """The page body with each unit's text replaced by ``translate(unit)``,
+    and each body line ``inserted`` names (an include's) replaced by its text.
 
     Units whose replacement equals their text keep their original bytes.
     Front-matter units are not in the body: translate ``page.meta`` apart.
     """
     lines = page.body.split("\n")
-    for unit in sorted(
-        (unit for unit in page.units if unit.kind not in FRONT_MATTER_KINDS),
-        key=lambda unit: unit.span,
-        reverse=True,
-    ):
-        new = translate(unit)
-        if new == unit.text:
+    edits: list[tuple[tuple[int, int, int, int], Unit | str]] = [
+        (unit.span, unit) for unit in page.units if unit.kind not in FRONT_MATTER_KINDS
+    ]
+    edits += [((index, 0, index, len(lines[index])), text) for index, text in (inserted or {}).items()]
+    for (first, col, last, end), edit in sorted(edits, key=lambda entry: entry[0], reverse=True):
+        if isinstance(edit, str):
+            lines[first : last + 1] = edit.split("\n")
             continue
-        first, col, last, end = unit.span
-        new = " ".join(new.split("\n"))
-        lines[first : last + 1] = [lines[first][:col] + new + lines[last][end:]]
+        new = translate(edit)
+        if new != edit.text:
+            lines[first : last + 1] = [lines[first][:col] + " ".join(new.split("\n")) + lines[last][end:]]
     return "\n".join(lines)

@@ -19,16 +19,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from tokenize import TokenError
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
+from babel.util import pathmatch
 
-from ..model import LeafletError
+from ..model import DOCS, SNIPPETS, LeafletError
 from ..settings.languages import parse_locale
 from .po import DOMAIN, read_catalog, render
 
@@ -116,7 +119,7 @@ def extract_template(root: Path) -> Catalog:
     try:
         for filename, line, message, comments, context in extract_from_dir(
             str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=("TRANSLATORS:",),
-            strip_comment_tags=True, callback=reading,
+            strip_comment_tags=True, callback=reading, directory_filter=_folders(root, method_map),
         ):
             template.add(message, None, [(filename, line)], auto_comments=comments, context=context)
     except (SyntaxError, TokenError) as error:  # a Python file that does not parse
@@ -124,6 +127,21 @@ def extract_template(root: Path) -> Catalog:
         problem = f"cannot extract messages: {error.args[0]}"
         raise LeafletError(current[0], line or 1, problem, "extract-failed") from None
     return template
+
+
+def _folders(root: Path, method_map: list[tuple[str, str]]) -> Callable[[str], bool]:
+    """Babel's rule for the folders it reads (none whose name starts with a dot or an
+    underscore, none a mapping ignores), except that ``docs/_snippets`` is read."""
+    ignored = [pattern for pattern, method in method_map if method == "ignore"]
+    snippets = f"{DOCS}/{SNIPPETS}"
+
+    def read(dirpath: str) -> bool:
+        relative = Path(os.path.relpath(dirpath, root)).as_posix()
+        if Path(dirpath).name.startswith((".", "_")) and relative != snippets:
+            return False
+        return not any(pathmatch(pattern, relative) for pattern in ignored)
+
+    return read
 
 
 def read_all(root: Path) -> dict[str, Catalog]:

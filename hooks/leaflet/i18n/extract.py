@@ -1,7 +1,9 @@
 """Babel extraction methods, registered as ``babel.extractors`` entry points.
 
 ``leaflet_markdown`` yields one message per translation unit of a page
-(see :mod:`leaflet.segment`); ``leaflet_mkdocs`` yields the site name and
+(see :mod:`leaflet.content.segment`). A snippet (``docs/_snippets/``) is
+extracted as its own file, once, each message's comment naming the sections
+that include it; a page's include line is no message. ``leaflet_mkdocs`` yields the site name and
 description, the nav titles and the clinic's opening days from
 ``mkdocs.yml``. The project's mapping (``babel.cfg``) names both, so plain
 ``pybabel extract -F babel.cfg`` uses them too.
@@ -10,21 +12,25 @@ description, the nav titles and the clinic's opening days from
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import IO, Any
 
 import yaml
 
+from ..content.includes import included_by, is_snippet, segment_pages
 from ..content.segment import segment
-from ..model import Kind, Unit
+from ..model import Include, Kind, Unit
 
 #: (line, function name, message, comments), as Babel expects
 Extracted = tuple[int, str | None, str, list[str]]
 
 
-def describe(page: str, unit: Unit) -> str:
-    """The extracted comment: where a message belongs, for translators."""
-    where = f"{page}#{unit.section}" if unit.section else page
+def describe(page: str, unit: Unit, where: str | None = None) -> str:
+    """The extracted comment: where a message belongs, for translators.
+
+    ``where`` names the places of a snippet's unit (the sections that include it).
+    """
+    where = where or (f"{page}#{unit.section}" if unit.section else page)
     what = unit.kind.value
     if unit.card and unit.kind is not Kind.CARD_TITLE:
         what += f" in a {unit.card} care card"
@@ -42,13 +48,38 @@ def page_name(filename: str, docs_dir: str = "docs") -> str:
     return PurePath(filename).name
 
 
+def docs_root(filename: str, docs_dir: str = "docs") -> Path | None:
+    """``/repo/docs/sub/a.md`` -> ``/repo/docs``; None when the path has no ``docs_dir``."""
+    parts = PurePath(filename).parts
+    if docs_dir not in parts:
+        return None
+    return Path(*parts[: len(parts) - parts[::-1].index(docs_dir)])
+
+
 def extract_markdown(
     fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
 ) -> Iterator[Extracted]:
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
-    page = page_name(getattr(fileobj, "name", "page.md"), options.get("docs_dir", "docs"))
+    filename = getattr(fileobj, "name", "page.md")
+    docs_dir = options.get("docs_dir", "docs")
+    page = page_name(filename, docs_dir)
+    if not is_snippet(page):
+        for unit in segment(source, page).units:
+            yield unit.line, None, unit.text, [describe(page, unit)]
+        return
+    docs = docs_root(filename, docs_dir)
+    includes = included_by(dict(segment_pages(docs))).get(page, []) if docs else []
     for unit in segment(source, page).units:
-        yield unit.line, None, unit.text, [describe(page, unit)]
+        yield unit.line, None, unit.text, [_describe_included(page, unit, includes)]
+
+
+def _describe_included(snippet: str, unit: Unit, includes: list[tuple[str, Include]]) -> str:
+    """``risks.md#complications, get-help.md#get-help: list item in a urgent care card``."""
+    if not includes:
+        return describe(snippet, unit, f"{snippet} (included in no page)")
+    where = ", ".join(dict.fromkeys(f"{page}#{i.section}" if i.section else page for page, i in includes))
+    card = unit.card or includes[0][1].card
+    return describe(snippet, Unit(unit.kind, unit.text, unit.line, unit.section, card), where)
 
 
 def extract_mkdocs(

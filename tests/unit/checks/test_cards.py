@@ -4,8 +4,9 @@ same order, in every language."""
 from __future__ import annotations
 
 from leaflet.checks.cards import card_levels, cards_differ
+from leaflet.content.includes import expand, resolve
 from leaflet.content.segment import segment
-from leaflet.model import RequiredSection
+from leaflet.model import Page, RequiredSection
 
 PAGE = """\
 ## Side effects {#side-effects}
@@ -76,3 +77,28 @@ class TestCardsDiffer:
     def test_raw_html_that_does_not_parse_is_left_to_the_qa_checks(self) -> None:
         changes = {"Most problems settle.": "Rien <br> de grave."}
         assert cards_differ(GET_HELP, segment(PAGE, "page.md"), translated(changes), "fr") is None
+
+
+SNIPPET = '!!! urgent "Get help today if you have signs of infection:"\n\n    - your hip is hot\n\n    Call us.\n'
+INCLUDING = "## Get help {#get-help}\n\nMost problems settle.\n\n--8<-- \"_snippets/card.md\"\n"
+
+
+def including() -> Page:
+    return resolve(segment(INCLUDING, "page.md"), {"_snippets/card.md": SNIPPET}.get)
+
+
+class TestIncludedCards:
+    def test_an_included_card_counts_in_the_section_that_includes_it(self) -> None:
+        assert card_levels(expand(including(), lambda unit: unit.text)) == [("get-help", "urgent")]
+
+    def test_an_included_card_translated_as_another_is_caught(self) -> None:
+        changes = {"Call us.": '!!! routine "Appelez-nous."'}
+        finding = cards_differ(GET_HELP, including(), changes, "fr")
+        assert finding is not None
+        assert finding.message == (
+            "page.md#get-help renders care cards ['urgent', 'routine'] in fr but ['urgent'] in English"
+        )
+
+    def test_an_included_card_translated_as_itself_passes(self) -> None:
+        changes = {"your hip is hot": "votre hanche est chaude"}
+        assert cards_differ(GET_HELP, including(), changes, "fr") is None

@@ -331,3 +331,58 @@ class TestSource:
         report = check(project, loaded={"fr": catalog})
         assert report.ok
         assert dataclasses.asdict(report.locales[0].sections[0])["translated"] == len(PLAIN)
+
+
+SNIPPET = """\
+!!! urgent "Get help today if you have signs of infection:"
+
+    - your hip is hot and swollen
+"""
+INCLUDING = PAGE + '\n--8<-- "_snippets/card.md"\n'
+SNIPPET_UNITS = [unit.text for unit in segment(SNIPPET, "_snippets/card.md").units]
+
+
+def with_snippet(root: Path, catalogs: Mapping[str, Sequence[Entry]]) -> Path:
+    """The page, with a snippet included at the end of its safety section."""
+    make_project(root, catalogs, page=INCLUDING)
+    (root / "docs" / "_snippets").mkdir()
+    (root / "docs" / "_snippets" / "card.md").write_text(SNIPPET, encoding="utf-8")
+    return root
+
+
+class TestSnippets:
+    def test_a_section_counts_the_units_of_the_snippet_it_includes(self, tmp_path: Path) -> None:
+        report = run(with_snippet(tmp_path, {"fr": entries(units=UNITS + SNIPPET_UNITS)}))
+        assert report.ok, report.findings
+        warning = report.locales[0].sections[1]
+        assert (warning.id, warning.total, warning.translated, warning.ok) == (
+            "warning", len(WARNING) + len(SNIPPET_UNITS), len(WARNING) + len(SNIPPET_UNITS), True,
+        )
+
+    def test_a_section_is_covered_only_when_its_snippet_is_translated(self, tmp_path: Path) -> None:
+        text = SNIPPET_UNITS[-1]
+        messages = entries({text: ("", ())}, units=UNITS + SNIPPET_UNITS)
+        report = run(with_snippet(tmp_path, {"fr": messages}))
+        (finding,) = report.findings
+        assert str(finding) == (
+            f"{PO}:{line_of(po_text('fr', messages), text)}: untranslated "
+            "this list item of page.md#warning has no fr translation"
+        )
+        plain, warning = report.locales[0].sections
+        assert (plain.ok, warning.ok, warning.untranslated) == (True, False, 1)
+
+    def test_a_snippet_s_unit_not_extracted_names_the_snippet(self, tmp_path: Path) -> None:
+        text = SNIPPET_UNITS[-1]
+        report = run(with_snippet(tmp_path, {"fr": entries(units=UNITS + SNIPPET_UNITS, skip=[text])}))
+        assert [str(f) for f in report.findings][1:] == [
+            "docs/_snippets/card.md:3: not-extracted this list item of page.md#warning is not in the fr catalog; "
+            "run: make catalogs",
+        ]
+
+    def test_escapes_never_apply_to_a_snippet_in_a_safety_section(self, tmp_path: Path) -> None:
+        text = SNIPPET_UNITS[-1]
+        messages = entries({text: (text, ("allow-identical-to-source",))}, units=UNITS + SNIPPET_UNITS)
+        report = run(with_snippet(tmp_path, {"fr": messages}))
+        (escape,) = report.locales[0].escapes
+        assert (escape.msgid, escape.applied) == (text, False)
+        assert [f.code for f in report.findings] == ["identical-to-source"]

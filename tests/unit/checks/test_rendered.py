@@ -278,3 +278,22 @@ def test_shipped_translations_pass_every_check(locale: str) -> None:
         for problem in qa.problems(message.id, message.string, locale, (), identical_ok)
     ]
     assert found == []
+
+
+def test_the_urgent_advice_placeholder_is_a_phone_stand_in_as_the_others() -> None:
+    found = rendered.render("If you cannot reach us, call {{ phone.urgent_advice }}.", "paragraph")
+    assert found.targets == ()  # the placeholder checks own it
+    assert found.attributes == ()
+    assert "a" not in found.structure
+    swapped = codes("If you cannot reach us, call {{ phone.urgent_advice }}.",
+                    "Si vous ne pouvez pas nous joindre, appelez le {{ phone.emergency }}.")
+    assert swapped == ["placeholder-changed"]
+    hidden = details("Call {{ phone.urgent_advice }}.", "Appelez le {{ phone.urgent_advice }}{hidden}.")
+    assert hidden["text-hidden"] == "<a hidden href='{{ phone.urgent_advice }}'> hides its text from the patient"
+
+
+def test_the_clinic_s_numbers_are_placeholders_not_numbers() -> None:
+    english = "Your INR must be {{ clinic.inr_max }} or lower, from a test in the {{ clinic.inr_within_days }} days."
+    assert qa.numbers(rendered.render(english, "paragraph").shown) == {}
+    french = "Votre INR doit être de {{ clinic.inr_max }} ou moins, d'un test des {{ clinic.inr_within_days }} jours."
+    assert codes(english, french) == []

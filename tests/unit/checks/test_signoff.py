@@ -143,3 +143,32 @@ class TestChangedSince:
         assert changed_since(SignOff(source_version="HEAD"), rewrapped)[0] == {
             ("a.md", "diet"): False, ("a.md", "warning"): False,
         }
+
+    @needs_git
+    def test_a_snippet_the_section_includes_counts_as_its_english(self, tmp_path: Path) -> None:
+        snippet = tmp_path / "docs" / "_snippets" / "card.md"
+        snippet.parent.mkdir(parents=True)
+        snippet.write_text("- your hip is hot\n", encoding="utf-8")
+        including = PAGE + '\n--8<-- "_snippets/card.md"\n'
+        source_at(tmp_path, including)
+        git(tmp_path, "init", "-q")
+        git(tmp_path, "add", "docs")
+        git(tmp_path, "commit", "-q", "-m", "signed")
+        snippet.write_text("- your hip is hot and red\n", encoding="utf-8")
+        assert changed_since(SignOff(source_version="HEAD"), source_at(tmp_path, including))[0] == {
+            ("a.md", "diet"): False, ("a.md", "warning"): True,
+        }
+
+    @needs_git
+    def test_a_snippet_the_signed_version_lacked_is_a_change(self, tmp_path: Path) -> None:
+        snippet = tmp_path / "docs" / "_snippets" / "card.md"
+        snippet.parent.mkdir(parents=True)
+        snippet.write_text("- your hip is hot\n", encoding="utf-8")
+        including = PAGE + '\n--8<-- "_snippets/card.md"\n'
+        source = source_at(tmp_path, including)
+        git(tmp_path, "init", "-q")
+        git(tmp_path, "add", "docs/a.md")  # the snippet was never committed
+        git(tmp_path, "commit", "-q", "-m", "signed")
+        assert changed_since(SignOff(source_version="HEAD"), source)[0] == {
+            ("a.md", "diet"): False, ("a.md", "warning"): True,
+        }

@@ -190,3 +190,71 @@ class TestReadPage:
         (root / "docs" / "bad.md").write_bytes(b"\xff\n")
         with pytest.raises(LeafletError, match=r"^docs/bad\.md:1: unreadable"):
             read_source(root, frozenset(), frozenset())
+
+
+CARD = """\
+!!! urgent "Get help today if:"
+
+    - your hip is hot
+
+    Call {{ phone.in_hours }} or {{ phone.out_of_hours }}.
+"""
+INCLUDE = '--8<-- "_snippets/card.md"\n'
+
+
+class TestSnippets:
+    @pytest.fixture
+    def included(self, root: Path) -> Path:
+        """The card included in a safety section of each page, and in a plain one."""
+        write(root, {
+            "_snippets/card.md": CARD,
+            "risks.md": RISKS.replace("See a doctor.\n", f"See a doctor.\n\n{INCLUDE}") + f"\n{INCLUDE}",
+            "sub/help.md": HELP.replace(TWO_PHONES, "Call us."),
+        })
+        (root / "docs/sub/help.md").write_text(
+            (root / "docs/sub/help.md").read_text(encoding="utf-8").replace("Call us.\n", f"Call us.\n\n{INCLUDE}"),
+            encoding="utf-8",
+        )
+        return root
+
+    def test_a_snippet_is_no_page(self, included: Path) -> None:
+        source = read_source(included, frozenset(), frozenset())
+        assert sorted(source.pages) == ["risks.md", "sub/help.md"]
+        assert sorted(source.pages["risks.md"].snippets) == ["_snippets/card.md"]
+
+    def test_its_units_stand_in_every_section_that_includes_it(self, included: Path) -> None:
+        source = read_source(included, frozenset(), frozenset())
+        assert [(p.page, p.section, p.safety, p.line) for p in source.places["your hip is hot"]] == [
+            ("risks.md", "complications", True, 3),
+            ("risks.md", "extra", False, 3),
+            ("sub/help.md", "get-help", True, 3),
+        ]
+        assert source.is_safety("your hip is hot")
+        assert source.section_of("your hip is hot") == "complications"
+
+    def test_units_of_a_section_include_the_snippet_s(self, included: Path) -> None:
+        source = read_source(included, frozenset(), frozenset())
+        complications, get_help = source.manifest[1], source.manifest[2]
+        card = ["Get help today if:", "your hip is hot", "Call {{ phone.in_hours }} or {{ phone.out_of_hours }}."]
+        texts = [unit.text for unit in source.units_of(complications)]
+        assert texts[-3:] == card
+        assert [unit.text for unit in source.units_of(get_help)][-3:] == card
+        assert {unit.file for unit in source.units_of(get_help)} == {None, "_snippets/card.md"}
+        assert [unit.card for unit in source.units_of(get_help)][-3:] == ["urgent"] * 3
+
+    def test_a_snippet_s_unit_is_checked_once_in_its_own_file(self, included: Path) -> None:
+        source = read_source(included, frozenset(), frozenset())
+        assert [str(f) for f in source.missing()] == [
+            "docs/_snippets/card.md:5: phones-in-one-unit this paragraph names 2 phone numbers "
+            "(phone.in_hours, phone.out_of_hours); give each instruction its own paragraph or list item, "
+            "one number each"
+        ]
+
+    def test_a_missing_snippet_stops_reading_the_source(self, root: Path) -> None:
+        write(root, {"risks.md": RISKS + f"\n{INCLUDE}"})
+        line = (RISKS + f"\n{INCLUDE}").count("\n")
+        with pytest.raises(LeafletError) as raised:
+            read_source(root, frozenset(), frozenset())
+        assert str(raised.value) == (
+            f"docs/risks.md:{line}: include-missing the included file docs/_snippets/card.md does not exist"
+        )

@@ -27,8 +27,11 @@ EXTRA = {
         "phones": {
             "in_hours": {"number": "0161 496 0000", "tel": "+441614960000"},
             "out_of_hours": "0161 496 0999",
+            "urgent_advice": "111",
             "emergency": 999,
         },
+        "blood_thinners": {"inr_max": "3.0", "inr_within_days": 3},
+        "follow_up_weeks": 6,
     }
 }
 
@@ -57,7 +60,7 @@ class TestSettings:
 
     def test_unknown_phone_kind_is_refused(self) -> None:
         phones = {**EXTRA["clinic"]["phones"], "fax": "123"}
-        with pytest.raises(LeafletError, match="expected exactly in_hours, out_of_hours, emergency"):
+        with pytest.raises(LeafletError, match="expected exactly in_hours, out_of_hours, urgent_advice, emergency"):
             parse_clinic({"clinic": {**EXTRA["clinic"], "phones": phones}})
 
     def test_unknown_locale_is_refused(self) -> None:

@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+
 import pytest
+from babel import Locale
 
 from helpers import ROOT
+from leaflet.checks.rendered import pipeline
 from leaflet.content.placeholders import DESCRIPTIONS, PLACEHOLDER, names_in, substitute, values
 from leaflet.model import LeafletError
 from leaflet.settings import read_project
@@ -70,3 +75,42 @@ class TestSubstitute:
         for page in sorted((ROOT / "docs").glob("*.md")):
             text = page.read_text(encoding="utf-8")
             assert not PLACEHOLDER.search(substitute(text, CLINIC, page.name)), page.name
+
+
+class TestClinicRules:
+    """The clinic's own numbers, written each language's way by Babel: no catalog carries them."""
+
+    @pytest.mark.parametrize(
+        ("locale", "inr", "days", "weeks"),
+        [("en_GB", "3.0", "3", "6"), ("fr", "3,0", "3", "6"), ("de", "3,0", "3", "6"), ("ar", "3.0", "3", "6")],
+    )
+    def test_each_language_writes_them_its_way(self, locale: str, inr: str, days: str, weeks: str) -> None:
+        found = values(dataclasses.replace(CLINIC, locale=Locale.parse(locale)))
+        assert (found["clinic.inr_max"], found["clinic.inr_within_days"], found["clinic.follow_up_weeks"]) == (
+            inr, days, weeks,
+        )
+
+    @pytest.mark.parametrize(("inr", "shown"), [("3", "3.0"), ("2.5", "2.5"), ("3.25", "3.25"), ("3.50", "3.5")])
+    def test_an_inr_keeps_one_decimal_at_least(self, inr: str, shown: str) -> None:
+        assert values(dataclasses.replace(CLINIC, inr_max=Decimal(inr)))["clinic.inr_max"] == shown
+
+    def test_the_urgent_advice_service_is_a_tel_link(self) -> None:
+        assert values(CLINIC)["phone.urgent_advice"] == "[111](tel:111)"
+        assert values(CLINIC, links=False)["phone.urgent_advice"] == "111"
+
+    def test_in_page_text(self) -> None:
+        text = "Your INR must be {{ clinic.inr_max }} or lower, from a test in the {{ clinic.inr_within_days }} days."
+        assert substitute(text, dataclasses.replace(CLINIC, locale=Locale.parse("fr")), "docs/before.md") == (
+            "Your INR must be 3,0 or lower, from a test in the 3 days."
+        )
+
+
+class TestCareCardTitle:
+    def test_a_phone_in_a_care_card_title_renders_as_a_working_link(self) -> None:
+        text = substitute('!!! emergency "Call {{ phone.emergency }} now if you have:"\n\n    - chest pain\n',
+                          CLINIC, "docs/get-help.md")
+        html = pipeline().convert(text)
+        assert (
+            '<p aria-level="3" class="admonition-title" role="heading"><span class="care-card__label">Emergency:'
+            '</span> Call <a href="tel:999">999</a> now if you have:</p>'
+        ) in html

@@ -164,3 +164,14 @@ def test_care_card_title_with_a_multi_line_translation_stays_on_its_line() -> No
     segmented = segment(SAMPLE, "sample.md")
     translated = apply(segmented, lambda u: "Aide\naujourd'hui :" if u.kind is Kind.CARD_TITLE else u.text)
     assert '!!! urgent "Aide aujourd\'hui :"\n' in translated
+
+
+def test_sources_in_the_front_matter_are_no_units() -> None:
+    page = (
+        "---\ntitle: A page\ndescription: Its summary.\nreview:\n  reviewed_by: Dr A\n"
+        "sources:\n  - title: Steroid injections\n    publisher: NHS\n    url: https://www.nhs.uk/\n    year: 2023\n"
+        "---\n\nText.\n"
+    )
+    assert [(unit.kind, unit.text) for unit in units(page)] == [
+        (Kind.TITLE, "A page"), (Kind.DESCRIPTION, "Its summary."), (Kind.PARAGRAPH, "Text."),
+    ]

@@ -4,6 +4,7 @@ called through Babel as ``pybabel extract -F babel.cfg`` calls them."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 import yaml
@@ -11,6 +12,7 @@ from babel.messages.extract import extract
 
 from helpers import ROOT
 from leaflet.content.segment import segment
+from leaflet.i18n.catalogs import extract_template
 from leaflet.i18n.extract import describe, extract_markdown, extract_mkdocs, page_name
 from leaflet.model import Kind, Unit
 
@@ -130,3 +132,65 @@ class TestMkdocs:
     )
     def test_settings_with_nothing_to_translate(self, text: str) -> None:
         assert list(extract_mkdocs(io.BytesIO(text.encode()), {}, (), {})) == []
+
+
+SNIPPET = '!!! urgent "Get help today if:"\n\n    - your hip is hot\n'
+
+
+def docs_with_snippet(root: Path) -> Path:
+    """A docs folder whose card snippet two pages include, one inside a card."""
+    docs = root / "docs"
+    (docs / "_snippets").mkdir(parents=True)
+    (docs / "_snippets" / "card.md").write_text(SNIPPET, encoding="utf-8")
+    (docs / "risks.md").write_text(
+        '## Complications {#complications}\n\nRare.\n\n--8<-- "_snippets/card.md"\n', encoding="utf-8"
+    )
+    (docs / "get-help.md").write_text(
+        '## Get help {#get-help}\n\n--8<-- "_snippets/card.md"\n\nMore.\n', encoding="utf-8"
+    )
+    (docs / "list.md").write_text('## List {#list}\n\n!!! routine "Ask us:"\n\n    --8<-- "_snippets/items.md"\n',
+                                  encoding="utf-8")
+    (docs / "_snippets" / "items.md").write_text("- a question\n", encoding="utf-8")
+    return docs
+
+
+class TestSnippets:
+    def test_a_snippet_is_extracted_once_naming_the_sections_that_include_it(self, tmp_path: Path) -> None:
+        docs = docs_with_snippet(tmp_path)
+        path = docs / "_snippets" / "card.md"
+        messages = through_babel("leaflet_markdown", path.read_bytes(), str(path))
+        assert messages == [
+            (1, "Get help today if:", ["get-help.md#get-help, risks.md#complications: urgent care-card title"]),
+            (3, "your hip is hot", ["get-help.md#get-help, risks.md#complications: list item in a urgent care card"]),
+        ]
+
+    def test_a_snippet_included_in_a_card_is_described_in_that_card(self, tmp_path: Path) -> None:
+        path = docs_with_snippet(tmp_path) / "_snippets" / "items.md"
+        assert through_babel("leaflet_markdown", path.read_bytes(), str(path)) == [
+            (1, "a question", ["list.md#list: list item in a routine care card"]),
+        ]
+
+    def test_a_page_s_include_line_is_no_message(self, tmp_path: Path) -> None:
+        path = docs_with_snippet(tmp_path) / "risks.md"
+        assert [m[1] for m in through_babel("leaflet_markdown", path.read_bytes(), str(path))] == [
+            "Complications", "Rare.",
+        ]
+
+    def test_a_snippet_nobody_includes_says_so(self, tmp_path: Path) -> None:
+        docs = docs_with_snippet(tmp_path)
+        (docs / "_snippets" / "unused.md").write_text("Alone.\n", encoding="utf-8")
+        path = docs / "_snippets" / "unused.md"
+        assert through_babel("leaflet_markdown", path.read_bytes(), str(path)) == [
+            (1, "Alone.", ["_snippets/unused.md (included in no page): paragraph"]),
+        ]
+
+    def test_make_catalogs_reads_the_snippets_folder_babel_would_skip(self, tmp_path: Path) -> None:
+        docs_with_snippet(tmp_path)
+        (tmp_path / "babel.cfg").write_text("[leaflet_markdown: docs/**.md]\ndocs_dir = docs\n", encoding="utf-8")
+        (tmp_path / "docs" / "_other").mkdir()
+        (tmp_path / "docs" / "_other" / "skipped.md").write_text("Skipped.\n", encoding="utf-8")
+        template = extract_template(tmp_path)
+        hot = template.get("your hip is hot")
+        assert hot is not None
+        assert hot.locations == [("docs/_snippets/card.md", 3)]
+        assert template.get("Skipped.") is None
