@@ -17,8 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from leaflet import catalogs, coverage  # noqa: E402
-from leaflet.segment import _segment, segment  # noqa: E402
+from leaflet.checks import coverage  # noqa: E402
+from leaflet.content.segment import _segment, segment  # noqa: E402
+from leaflet.i18n import catalogs  # noqa: E402
+from leaflet.settings import read_project  # noqa: E402
 
 
 def timed(label: str, function, repeat: int = 5) -> None:
@@ -49,7 +51,7 @@ def main() -> None:
     timed("segment every page (cold cache)", segment_all, 20)
     timed("read every catalog", read_all, 5)
     timed("extract the template (pybabel's extractors)", lambda: catalogs.extract_template(ROOT), 5)
-    timed("coverage and QA of every language", lambda: coverage.check(ROOT), 3)
+    timed("coverage and QA of every language", lambda: coverage.check(read_project(ROOT)), 3)
     builds = []
     for _ in range(3):
         start = time.perf_counter()
