@@ -25,7 +25,7 @@ SCRIPT_ATTRIBUTES = "[onfocus], [autofocus], [contenteditable]"
 #: name -> (part of the msgid, how the msgstr is changed, the page it shows on)
 ATTACKS: dict[str, tuple[str, Callable[[str], str], str]] = {
     "onfocus-on-an-emergency-bullet": (
-        "difficulty breathing",
+        "trouble breathing",
         lambda s: s + ' {: onfocus="window.__pwned=1" autofocus contenteditable}',
         "get-help/",
     ),

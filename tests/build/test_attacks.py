@@ -199,9 +199,9 @@ class Target:
 
 
 TARGETS = {
-    "emergency-bullet": Target("difficulty breathing", "get-help", "difficulty breathing", "hidden"),
+    "emergency-bullet": Target("trouble breathing", "get-help", "trouble breathing", "hidden"),
     "emergency-title": Target(
-        "Call the emergency number now if you have:", "get-help", "Call the emergency number now if you have:", "comment"
+        "Call {{ phone.emergency }} now if you have:", "get-help", "Call {{ phone.emergency }} now if you have:", "comment"
     ),
     "clinician-notice": Target(
         "This translation has not yet been checked by a clinician.", None, CLINICAL_REVIEW_PENDING, "no-break-spaces"
@@ -294,8 +294,8 @@ class Hijack:
 
 HIJACKS = {
     "script-on-a-safety-bullet": Hijack(
-        "difficulty breathing", lambda s: s + ATTRIBUTE_LIST_ATTACK,
-        frozenset({"attribute-list-added", "attribute-added"}), "get-help", "fr/get-help", "difficulty breathing",
+        "trouble breathing", lambda s: s + ATTRIBUTE_LIST_ATTACK,
+        frozenset({"attribute-list-added", "attribute-added"}), "get-help", "fr/get-help", "trouble breathing",
     ),
     "script-on-the-emergency-phone-link": Hijack(
         "These can be signs of a serious allergic reaction.",
@@ -376,13 +376,13 @@ def test_the_report_fails_the_safety_section_the_opening_days_reach(project: Pat
 
 def test_a_duplicate_msgid_is_unusable_and_refresh_keeps_both(project: Path) -> None:
     path = catalogs.po_path(project, "fr")
-    first = line_of(path, 'msgid "difficulty breathing"')
+    first = line_of(path, 'msgid "trouble breathing"')
     with path.open("a", encoding="utf-8") as handle:
-        handle.write('\nmsgid "difficulty breathing"\nmsgstr "tout va bien"\n')
+        handle.write('\nmsgid "trouble breathing"\nmsgstr "tout va bien"\n')
     second = len(path.read_text(encoding="utf-8").split("\n")) - 2
     before = catalog_files(project)
     expected = (
-        f"{PO}:{second}: duplicate-msgid msgid 'difficulty breathing' is in the catalog twice: "
+        f"{PO}:{second}: duplicate-msgid msgid 'trouble breathing' is in the catalog twice: "
         f"keep one entry with the right translation and delete the other; first entry on line {first}"
     )
     result = refresh(project)
@@ -423,7 +423,7 @@ def test_a_catalog_that_declares_another_charset(project: Path, charset: str) ->
     ],
 )
 def test_an_invisible_character_as_an_entity(project: Path, entity: str, character: str) -> None:
-    line = edit_translation(project, "difficulty breathing", lambda s: s.replace("à", f"{entity}à"))
+    line = edit_translation(project, "trouble breathing", lambda s: s.replace("à", f"{entity}à"))
     codes = {"entity-added", "invisible-character"}
     data = assert_found(project, line, codes, "get-help")
     found = findings_at(data, line)
@@ -434,7 +434,7 @@ def test_an_invisible_character_as_an_entity(project: Path, entity: str, charact
     assert_gate_fails(project, line, codes, "get-help")
     if entity == "&rlm;":  # one rendering: the build asks the same predicate for every entity
         card = soup(built(project) / "fr/get-help/index.html").select_one(".care-card.emergency")
-        assert markers(card.select_one("ul")) == ["difficulty breathing"]
+        assert markers(card.select_one("ul")) == ["trouble breathing"]
         assert not any(c in card.get_text() for c in "\u200f\u200d\ufeff")
 
 

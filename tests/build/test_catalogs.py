@@ -63,7 +63,7 @@ def test_messages_carry_page_section_and_location() -> None:
     heading = template.get("Possible complications")
     assert heading.auto_comments == ["risks.md#complications: heading"]
     assert heading.locations == [("docs/risks.md", 20)]
-    card = template.get("Call the emergency number now if you have:")
+    card = template.get("Call {{ phone.emergency }} now if you have:")
     assert card.auto_comments == ["get-help.md#get-help: emergency care-card title"]
     nav = template.get("Overview")
     assert nav.auto_comments == ["navigation title (index.md)"]

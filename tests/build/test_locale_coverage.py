@@ -114,7 +114,7 @@ def test_a_blanked_safety_translation_fails(project: Path) -> None:
 
 
 def test_a_fuzzy_safety_translation_fails(project: Path) -> None:
-    line = edit_translation(project, "difficulty breathing", lambda s: s, fuzzy=True)
+    line = edit_translation(project, "trouble breathing", lambda s: s, fuzzy=True)
     code, data = report(project)
     assert code == 1
     issue = finding(data, "fuzzy")
@@ -140,11 +140,11 @@ def test_a_new_english_paragraph_nobody_extracted_fails(project: Path) -> None:
     [
         ("The whole visit in the room takes about 15 to 20 minutes", lambda s: s.replace("15 à 20", "5"), "number-changed", "expected number '15', '20' but received '5'", "how-long"),
         ("See [When to get help](get-help.md)", lambda s: s.replace("(get-help.md)", "(https://example.com/)"), "link-changed", "expected link target 'get-help.md' but received 'https://example.com/'", "complications"),
-        ("difficulty breathing", lambda s: s + ' <script>alert("x")</script>', "html-added", "<script> is HTML the English does not have", "get-help"),
-        ("a rash that is spreading quickly", lambda s: "\u202e" + s, "invisible-character", "U+202E RIGHT-TO-LEFT OVERRIDE is a bidi control", "get-help"),
-        ("your hip becomes hot, red or swollen", lambda s: s.replace(",", "\u201a", 1), "lookalike-punctuation", "U+201A SINGLE LOW-9 QUOTATION MARK looks like ','", "get-help"),
+        ("trouble breathing", lambda s: s + ' <script>alert("x")</script>', "html-added", "<script> is HTML the English does not have", "get-help"),
+        ("an itchy, raised rash (hives) all over your body", lambda s: "\u202e" + s, "invisible-character", "U+202E RIGHT-TO-LEFT OVERRIDE is a bidi control", "get-help"),
+        ("you cannot put weight on your leg, or cannot move your hip, because of pain", lambda s: s.replace(",", "\u201a", 1), "lookalike-punctuation", "U+201A SINGLE LOW-9 QUOTATION MARK looks like ','", "get-help"),
         ("Out of hours, call {{ phone.out_of_hours }}", lambda s: s.replace("{{ phone.out_of_hours }}", "0161 496 0999"), "placeholder-changed", "expected placeholder '{{ phone.out_of_hours }}'", "get-help"),
-        ("difficulty breathing", lambda s: s + " [aide](javascript:alert(1))", "unsafe-url", "'javascript:' can run code", "get-help"),
+        ("trouble breathing", lambda s: s + " [aide](javascript:alert(1))", "unsafe-url", "'javascript:' can run code", "get-help"),
         ("Possible complications", lambda s: "Possible complications", "identical-to-source", "the translation is the English text unchanged", "complications"),
     ],
     ids=["number", "link", "script", "bidi", "lookalike", "placeholder", "javascript-url", "identical"],
@@ -183,12 +183,12 @@ def test_an_escape_works_outside_safety_sections_and_is_listed(project: Path) ->
 
 
 def test_an_escape_never_applies_in_a_safety_section(project: Path) -> None:
-    line = edit_translation(project, "Call the emergency number now", lambda s: s.replace(":", " 999 :"), flags=("allow-number-changed",))
+    line = edit_translation(project, "now if you have:", lambda s: s.replace(":", " 999 :"), flags=("allow-number-changed",))
     code, data = report(project)
     assert code == 1
     issue = finding(data, "number-changed")
     assert (issue["line"], issue["section"]) == (line, "get-help")
-    assert {"file": PO, "line": line, "code": "number-changed", "msgid": "Call the emergency number now if you have:", "applied": False} in french(data)["escapes"]
+    assert {"file": PO, "line": line, "code": "number-changed", "msgid": "Call {{ phone.emergency }} now if you have:", "applied": False} in french(data)["escapes"]
 
 
 def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:
@@ -301,7 +301,7 @@ def test_the_strict_build_fails_on_a_finding_with_path_and_line(project: Path) -
 
 
 def test_a_non_strict_build_never_renders_an_unsafe_translation(project: Path) -> None:
-    edit_translation(project, "difficulty breathing", lambda s: s + ' <script>alert("x")</script>')
+    edit_translation(project, "trouble breathing", lambda s: s + ' <script>alert("x")</script>')
     build = run_build(project, strict=False)
     assert build.returncode == 0
     assert "html-added" in build.output
@@ -309,7 +309,7 @@ def test_a_non_strict_build_never_renders_an_unsafe_translation(project: Path) -
     assert "alert(" not in str(html.select_one("article"))
     marker = html.select_one(".care-card.emergency .leaflet-untranslated [lang='en']")
     assert marker is not None
-    assert marker.get_text() == "difficulty breathing"
+    assert marker.get_text() == "trouble breathing"
 
 
 def test_a_draft_is_never_built(project: Path) -> None:
@@ -321,7 +321,7 @@ def test_a_draft_is_never_built(project: Path) -> None:
 
 
 def test_a_care_card_injected_in_a_safety_section_fails(project: Path) -> None:
-    line = edit_translation(project, "These can be signs of a joint infection.", lambda s: "!!! routine \"Ce n'est rien\"")
+    line = edit_translation(project, "A joint infection is rare, but it is serious", lambda s: "!!! routine \"Ce n'est rien\"")
     code, data = report(project)
     assert code == 1
     assert finding(data, "block-markup-added")["line"] == line
