@@ -200,9 +200,7 @@ class Target:
 
 TARGETS = {
     "emergency-bullet": Target("trouble breathing", "get-help", "trouble breathing", "hidden"),
-    "emergency-title": Target(
-        "Call {{ phone.emergency }} now if you have:", "get-help", "Call {{ phone.emergency }} now if you have:", "comment"
-    ),
+    "emergency-title": Target("Call {{ phone.emergency }} now if you have:", "get-help", "Call 999 now if you have:", "comment"),
     "clinician-notice": Target(
         "This translation has not yet been checked by a clinician.", None, CLINICAL_REVIEW_PENDING, "no-break-spaces"
     ),
@@ -244,7 +242,7 @@ def test_hidden_safety_text_never_counts_as_translated(project: Path, target: st
 
 def test_a_number_in_words_with_its_digits_in_a_comment(project: Path) -> None:
     line = edit_translation(
-        project, "you have a temperature of 38 °C or more", lambda s: "vous avez une température de trente-huit <!-- 38 --> °C ou plus"
+        project, "a temperature of 38", lambda s: "vous avez de la fièvre, trente-huit <!-- 38 --> °C ou plus"
     )
     codes = {"number-changed", "comment-added"}
     data = assert_found(project, line, codes, "get-help")
@@ -253,7 +251,7 @@ def test_a_number_in_words_with_its_digits_in_a_comment(project: Path) -> None:
     site = built(project)
     for path in ("fr/get-help/index.html", "fr/risks/index.html"):
         card = soup(site / path).select_one(".care-card.urgent")
-        assert "you have a temperature of 38 °C or more" in markers(card), path
+        assert "you feel hot and shivery, or you have a temperature of 38 °C or more" in markers(card), path
         assert "trente-huit" not in str(card), path
         assert_nothing_hidden(card)
 
@@ -298,10 +296,10 @@ HIJACKS = {
         frozenset({"attribute-list-added", "attribute-added"}), "get-help", "fr/get-help", "trouble breathing",
     ),
     "script-on-the-emergency-phone-link": Hijack(
-        "These can be signs of a serious allergic reaction.",
+        "Call {{ phone.emergency }} now if you have:",
         lambda s: s.replace("{{ phone.emergency }}", "{{ phone.emergency }}" + ATTRIBUTE_LIST_ATTACK.strip()),
         frozenset({"attribute-list-added", "attribute-added"}), "get-help", "fr/get-help",
-        "These can be signs of a serious allergic reaction.",
+        "Call 999 now if you have:",
     ),
     "href-on-a-link": Hijack(
         "See [When to get help](get-help.md)",

@@ -62,7 +62,9 @@ def test_messages_carry_page_section_and_location() -> None:
         template = read_po(handle)
     heading = template.get("Possible complications")
     assert heading.auto_comments == ["risks.md#complications: heading"]
-    assert heading.locations == [("docs/risks.md", 20)]
+    risks = (ROOT / "docs/risks.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(risks, 1) if text.startswith("## Possible complications"))
+    assert heading.locations == [("docs/risks.md", line)]
     card = template.get("Call {{ phone.emergency }} now if you have:")
     assert card.auto_comments == ["get-help.md#get-help: emergency care-card title"]
     nav = template.get("Overview")

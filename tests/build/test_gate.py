@@ -61,11 +61,11 @@ def test_a_required_heading_inside_raw_html_is_an_error(project: Path) -> None:
 
 def test_a_unit_naming_two_phone_numbers_is_an_error(project: Path) -> None:
     line = replace_in(
-        project / "docs/risks.md",
+        project / "docs/_snippets/infection-card.md",
         "In working hours, call {{ phone.in_hours }}.\n\n    Out of hours,",
         "In working hours, call {{ phone.in_hours }}. Out of hours,",
     )
-    expected = f"docs/risks.md:{line}: phones-in-one-unit this paragraph names 2 phone numbers"
+    expected = f"docs/_snippets/infection-card.md:{line}: phones-in-one-unit this paragraph names 2 phone numbers"
     result = coverage(project)
     assert result.returncode == 2
     assert expected in result.stderr

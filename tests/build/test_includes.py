@@ -11,6 +11,7 @@ from babel.messages.pofile import read_po
 
 from helpers import Build, copy_project, run_build, soup
 from leaflet.i18n import catalogs
+from leaflet.i18n.po import read_catalog
 
 NAME = "_snippets/build-test-card.md"
 SNIPPET = """\
@@ -105,7 +106,9 @@ def test_the_snippet_is_no_page_in_any_language(built: Build) -> None:
 def test_a_translated_page_says_its_english_was_reviewed(built: Build) -> None:
     review = soup(built.site / "fr/risks/index.html").select_one("p.leaflet-review")
     text = " ".join(review.get_text(" ", strip=True).split())
-    assert text.startswith("The English version of this page was reviewed by ")
+    french = read_catalog(built.site.parent / "locales/fr/LC_MESSAGES/messages.po", "fr.po", "fr")
+    said = french["The English version of this page was reviewed by %(name)s on %(date)s."].string
+    assert text.startswith(" ".join(said.split("%(name)s")[0].split()))
     assert review.select_one("bdi").get_text().startswith("Dr Sam Example")
     english = soup(built.site / "risks/index.html").select_one("p.leaflet-review")
     assert english.select_one("bdi").get_text().startswith("Dr Sam Example")
@@ -116,4 +119,5 @@ def test_the_contacts_name_the_urgent_advice_service(built: Build) -> None:
     contacts = soup(built.site / "fr/risks/index.html").select_one(".leaflet-contacts")
     rows = {dt.get_text(): dd.select_one("a")["href"] for dt, dd in zip(contacts("dt"), contacts("dd"), strict=True)
             if dd.select_one("a")}
-    assert rows["If we cannot be reached"] == "tel:111"
+    french = read_catalog(built.site.parent / "locales/fr/LC_MESSAGES/messages.po", "fr.po", "fr")
+    assert rows[french["If we cannot be reached"].string] == "tel:111"
