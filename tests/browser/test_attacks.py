@@ -32,7 +32,7 @@ ATTACKS: dict[str, tuple[str, Callable[[str], str], str]] = {
     # attr_list sets attributes on an inline element it follows (on a list item's
     # line it stays text): the emergency number's link would run the script on load.
     "onfocus-on-the-emergency-phone-link": (
-        "These can be signs of a serious allergic reaction.",
+        "Call {{ phone.emergency }} now if you have:",
         lambda s: s.replace(
             "{{ phone.emergency }}", '{{ phone.emergency }}{: onfocus="window.__pwned=1" autofocus contenteditable}'
         ),
