@@ -351,3 +351,10 @@ def test_each_language_index_uses_its_own_search_settings(site: Path, language: 
     words = [word for word in re.split(index["config"]["separator"], splits) if word]
     assert len(words) == 2, words
     assert {doc["location"] for doc in index["docs"]} == {doc["location"] for doc in english["docs"]}
+
+
+def test_the_chinese_skip_link_names_its_target(site: Path) -> None:
+    # A language reviewer asked for 跳转至正文 ("skip to the text"); Material says only 跳转至.
+    html = page(site, "zh/get-help")
+    assert text(html.select_one("a.md-skip")) == "跳转至正文"
+    assert text(page(site, "fr/get-help").select_one("a.md-skip")) != "跳转至正文"
