@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from leaflet.settings.languages import read_languages
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "babel.cfg", "docs", "overrides", "hooks", "locales")
+PROJECT_FILES = ("mkdocs.yml", "required-sections.yml", "babel.cfg", "docs", "overrides", "hooks", "locales", "glossary")
 # The published languages as the project decides them (the one reader the build uses).
 _LANGUAGES = read_languages((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 SOURCE = _LANGUAGES.source

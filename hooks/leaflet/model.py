@@ -215,8 +215,9 @@ class SignOff:
     translator: str | None = None
     language_reviewer: str | None = None
     clinical_reviewer: str | None = None
-    reviewed_on: Any = None  # a datetime.date
-    source_version: str | None = None
+    reviewed_on: Any = None  # a datetime.date: the clinical review's
+    source_version: str | None = None  # the git commit of docs/ signed off
+    language_reviewed_on: Any = None  # a datetime.date: the language review's
 
     @property
     def clinically_reviewed(self) -> bool:

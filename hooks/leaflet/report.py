@@ -7,7 +7,7 @@ import json
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from .model import Escape, Finding, LocaleCoverage, Report, SectionCoverage
+from .model import Escape, Finding, LocaleCoverage, Report, SectionCoverage, SignOff
 
 YES, NO = "✓", "✗"
 
@@ -31,8 +31,9 @@ def _locale_data(locale: LocaleCoverage) -> dict[str, Any]:
         "review": {
             "translator": review.translator,
             "language_reviewer": review.language_reviewer,
+            "language_reviewed_on": _iso(review.language_reviewed_on),
             "clinical_reviewer": review.clinical_reviewer,
-            "reviewed_on": review.reviewed_on.isoformat() if review.reviewed_on else None,
+            "reviewed_on": _iso(review.reviewed_on),
             "source_version": review.source_version,
             "clinically_reviewed": review.clinically_reviewed,
             "note": locale.review_note,
@@ -41,6 +42,10 @@ def _locale_data(locale: LocaleCoverage) -> dict[str, Any]:
         "findings": [_issue_data(issue) for issue in locale.findings],
         "escapes": [dataclasses.asdict(escape) for escape in locale.escapes],
     }
+
+
+def _iso(date: Any) -> str | None:
+    return date.isoformat() if date else None
 
 
 def _section_data(section: SectionCoverage) -> dict[str, Any]:
@@ -75,11 +80,7 @@ def _review_line(locale: LocaleCoverage) -> str:
         state = f"clinically reviewed by {review.clinical_reviewer} on {review.reviewed_on}"
     else:
         state = "not yet clinically reviewed"
-    names = ", ".join(
-        f"{label} {value}"
-        for label, value in (("translator", review.translator), ("language reviewer", review.language_reviewer))
-        if value
-    )
+    names = _names(review)
     changed = [s.id for s in locale.sections if s.changed_since_sign_off]
     parts = [state] + ([names] if names else [])
     if changed:
@@ -87,6 +88,17 @@ def _review_line(locale: LocaleCoverage) -> str:
     elif locale.review_note:
         parts.append(locale.review_note)
     return "; ".join(parts)
+
+
+def _names(review: SignOff) -> str:
+    """Who translated and who reviewed the language, with the language review's date."""
+    language = review.language_reviewer or ""
+    if review.language_reviewed_on:
+        language = f"{language} on {review.language_reviewed_on}".strip()
+    return ", ".join(
+        f"{label} {value}" for label, value in (("translator", review.translator), ("language reviewer", language))
+        if value
+    )
 
 
 def as_table(report: Report) -> str:

@@ -23,7 +23,7 @@ SNIPPET = """\
 #: (msgid, msgstr) the French catalog of the copy gets
 FRENCH = {
     "your hip is hot and red": "votre hanche est chaude et rouge",
-    "Call {{ phone.in_hours }} today if:": "Appelez le {{ phone.in_hours }} aujourd'hui si :",
+    "Call {{ phone.in_hours }} today if:": "Appelez le {{ phone.in_hours }} aujourd'hui si\u00a0:",
 }
 PAGES = {"risks.md": "complications", "get-help.md": "get-help"}
 
@@ -93,7 +93,7 @@ def test_a_phone_in_a_care_card_title_is_a_working_link(built: Build, path: str)
     title = card(built, path).select_one(".admonition-title")
     (link,) = title.select("a")
     assert (link["href"], link.get_text()) == ("tel:+441614960000", "0161 496 0000")
-    assert title.get_text(" ", strip=True).endswith("aujourd'hui si :" if path.startswith("fr") else "today if:")
+    assert title.get_text(" ", strip=True).endswith("aujourd'hui si\u00a0:" if path.startswith("fr") else "today if:")
 
 
 def test_the_snippet_is_no_page_in_any_language(built: Build) -> None:

@@ -81,8 +81,8 @@ class TestJson:
     def test_review_escapes_and_message_counts(self) -> None:
         fr = to_data(REPORT)["locales"][0]
         assert fr["review"] == {
-            "translator": "T. Translator", "language_reviewer": "L. Reviewer", "clinical_reviewer": None,
-            "reviewed_on": None, "source_version": None, "clinically_reviewed": False,
+            "translator": "T. Translator", "language_reviewer": "L. Reviewer", "language_reviewed_on": None,
+            "clinical_reviewer": None, "reviewed_on": None, "source_version": None, "clinically_reviewed": False,
             "note": "no source version recorded",
         }
         assert fr["escapes"][1] == {

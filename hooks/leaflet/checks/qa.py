@@ -22,10 +22,11 @@ from typing import Any, TypeVar
 from markdown.inlinepatterns import ENTITY_RE
 
 from ..model import Finding
-from . import text
+from . import glossary, text
 from .registry import Check, check
 from .rendered import Rendering, dense, letters, renderings, visible
 from .text import numbers
+from .typography import TYPOGRAPHY_CHECKS
 
 __all__ = ["CHECKS", "CODES", "Check", "escapes", "numbers", "problems"]
 
@@ -109,7 +110,7 @@ def check_too_short(msgid: str, msgstr: str, locale: str) -> str | None:
 
 @check("number-changed", "Numbers the patient sees (doses, times, rates) are the same as in English.")
 def check_numbers(msgid: str, msgstr: str, locale: str) -> str | None:
-    return _first(msgid, msgstr, lambda e, t: text.differ("number", numbers(e.shown), numbers(t.shown)))
+    return _first(msgid, msgstr, lambda e, t: text.number_changes(e.shown, t.shown, locale))
 
 
 # -- links, phones, order ----------------------------------------------------------
@@ -251,16 +252,18 @@ CHECKS: tuple[Check, ...] = tuple(
         check_contacts, text.check_placeholders, check_order, text.check_code, check_structure,
         check_attributes, check_attribute_values, text.check_attribute_list, check_html, check_comments,
         check_entities, check_references, text.check_line_breaks, check_unsafe_url, text.check_block_markup,
-        check_invisible, text.check_lookalikes, text.check_identical,
+        check_invisible, text.check_lookalikes, text.check_identical, *TYPOGRAPHY_CHECKS,
     )
 )
 CODES = {check.code for check in CHECKS}
+#: what a flag may escape: every check, the glossary's too
+ESCAPABLE = CODES | glossary.CODES
 
 
 def escapes(flags: Iterable[str]) -> set[str]:
     """Check codes a message's flags escape: ``allow-identical-to-source``."""
     named = (flag[len(ESCAPE_PREFIX):] for flag in flags if flag.startswith(ESCAPE_PREFIX))
-    return {code for code in named if code in CODES}
+    return {code for code in named if code in ESCAPABLE}
 
 
 def problems(
@@ -273,16 +276,20 @@ def problems(
     file: str = "",
     line: int = 0,
     section: str | None = None,
+    terms: tuple[Check, ...] = (),
 ) -> list[Finding]:
-    """Every check that fails, except those ``allowed`` (escaped) for this message."""
+    """Every check that fails, except those ``allowed`` (escaped) for this message.
+
+    ``terms`` are the language's glossary checks (:func:`.glossary.checks_for`), run after the others.
+    """
     skip = set(allowed)
     if msgid in set(identical_ok):
         skip.add("identical-to-source")
-    found = _details(msgid, msgstr, locale)
+    found = _details(msgid, msgstr, locale, terms)
     return [Finding(file, line, code, detail, locale, section) for code, detail in found if code not in skip]
 
 
 @functools.lru_cache(maxsize=8192)
-def _details(msgid: str, msgstr: str, locale: str) -> tuple[tuple[str, str], ...]:
+def _details(msgid: str, msgstr: str, locale: str, terms: tuple[Check, ...]) -> tuple[tuple[str, str], ...]:
     """Every check's finding. The checks are pure, and the build asks about each message more than once."""
-    return tuple((check.code, detail) for check in CHECKS if (detail := check.run(msgid, msgstr, locale)))
+    return tuple((check.code, detail) for check in CHECKS + terms if (detail := check.run(msgid, msgstr, locale)))

@@ -2,12 +2,14 @@
 
     translator: A. Translator
     language_reviewer: B. Reviewer
-    clinical_reviewer: null        # until a clinician signs off
-    reviewed_on: null              # date of the clinical sign-off
-    source_version: null           # the English (git revision) they reviewed
+    language_reviewed_on: 2026-11-20   # date of the language review (optional)
+    clinical_reviewer: null            # until a clinician signs off
+    reviewed_on: null                  # date of the clinical sign-off
+    source_version: null               # the English (git commit of docs/) they reviewed
 
 Until a clinical reviewer and a date are recorded, every page of the language
-says it has not yet been checked by a clinician.
+says it has not yet been checked by a clinician. ``language_reviewed_on`` came
+later: a file without it is still valid.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from .source import Source
 
 REVIEW_FILE = "review.yml"
 _CODE = "invalid-sign-off"
-KEYS = ("translator", "language_reviewer", "clinical_reviewer", "reviewed_on", "source_version")
+KEYS = ("translator", "language_reviewer", "language_reviewed_on", "clinical_reviewer", "reviewed_on", "source_version")
+DATES = ("language_reviewed_on", "reviewed_on")
 
 
 def review_path(root: Path, locale: str) -> Path:
@@ -49,11 +52,15 @@ def read_sign_off(root: Path, locale: str) -> SignOff:
     unknown = sorted(set(data) - set(KEYS))
     if unknown:
         raise LeafletError(display, 1, f"unknown key {unknown[0]!r}; expected only: {', '.join(KEYS)}", _CODE)
-    reviewed_on = data.get("reviewed_on")
-    if reviewed_on is not None and not isinstance(reviewed_on, dt.date):
-        message = f"reviewed_on: expected a date such as 2026-11-02 but received: {reviewed_on!r}"
-        raise LeafletError(display, 1, message, _CODE)
-    return SignOff(reviewed_on=reviewed_on, **{key: _name(data.get(key)) for key in KEYS if key != "reviewed_on"})
+    dates = {key: _date(data.get(key), key, display) for key in DATES}
+    return SignOff(**dates, **{key: _name(data.get(key)) for key in KEYS if key not in DATES})
+
+
+def _date(value: object, key: str, display: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    message = f"{key}: expected a date such as 2026-11-02 but received: {value!r}"
+    raise LeafletError(display, 1, message, _CODE)
 
 
 def _name(value: object) -> str | None:

@@ -10,7 +10,11 @@ from pathlib import Path
 from ..content.includes import read_page, reader, resolve, segment_pages
 from ..content.placeholders import PLACEHOLDER
 from ..content.sections import load_manifest, missing_sections
+from ..i18n.glossary import Glossary, glossary_for
+from ..i18n.tbx import read_glossaries
 from ..model import DOCS, MANIFEST, Finding, Kind, LeafletError, Page, RequiredSection, Unit
+from .glossary import checks_for
+from .registry import Check
 
 __all__ = ["Place", "Source", "read_page", "read_source"]
 
@@ -34,6 +38,7 @@ class Source:
     template_ids: frozenset[str]
     identical_ok: frozenset[str]
     placeholder_texts: Mapping[str, str] = field(default_factory=dict)
+    glossaries: Mapping[str, Glossary] = field(default_factory=dict)  # by language, from glossary/*.tbx
 
     def units_of(self, required: RequiredSection) -> list[Unit]:
         """The units a required section shows: its own, those of the snippets
@@ -47,6 +52,10 @@ class Source:
             if (text := self.placeholder_texts.get(placeholder.strip()))
         ]
         return own + list({unit.text: unit for unit in brought}.values())
+
+    def terms_for(self, locale: str) -> tuple[Check, ...]:
+        """The glossary checks of a language: none without a glossary."""
+        return checks_for(glossary_for(self.glossaries, locale))
 
     def is_safety(self, msgid: str) -> bool:
         return any(place.safety for place in self.places.get(msgid, ()))
@@ -99,7 +108,7 @@ def read_source(
         places.setdefault(text, []).append(Place("", None, True, 0))
     return Source(
         root, pages, manifest, {key: tuple(value) for key, value in places.items()}, template_ids, identical_ok,
-        dict(placeholder_texts or {}),
+        dict(placeholder_texts or {}), read_glossaries(root),
     )
 
 

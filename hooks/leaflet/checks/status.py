@@ -24,7 +24,7 @@ def problems_of(message: Message, locale: str, source: Source, file: str = "") -
     escaped = set() if source.is_safety(message.id) else qa.escapes(message.flags)
     return qa.problems(
         message.id, message.string, locale, escaped, source.identical_ok,
-        file=file, line=message.lineno or 1, section=source.section_of(message.id),
+        file=file, line=message.lineno or 1, section=source.section_of(message.id), terms=source.terms_for(locale),
     )
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..content.lookalikes import LOOKALIKES
+from . import number_words
 from .registry import check
 
 # Digits of other scripts (Arabic-Indic, Persian, fullwidth), read as ASCII digits.
@@ -54,12 +55,12 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {_CONTROL_NAMES.get(char) or unicodedata.name(char, 'UNNAMED')}"
 
 
-def outside_markup(text: str) -> str:
-    """Text with placeholders, link targets and code removed (their digits are not numbers)."""
-    text = PLACEHOLDER.sub(" ", text)
+def outside_markup(text: str, mark: str = " ") -> str:
+    """Text with placeholders, link targets and code replaced by ``mark`` (their digits are not numbers)."""
+    text = PLACEHOLDER.sub(mark, text)
     text = _LINK.sub("]", text)
-    text = _CONTACT.sub(" ", text)
-    return _CODE.sub(" ", text)
+    text = _CONTACT.sub(mark, text)
+    return _CODE.sub(mark, text)
 
 
 def numbers(text: str) -> Counter[str]:
@@ -77,6 +78,23 @@ def numbers(text: str) -> Counter[str]:
             value = value.rstrip("0").rstrip(".") or "0"
         found[value] += 1
     return found
+
+
+def spelled(text: str, locale: str) -> Counter[str]:
+    """The numbers ``text`` writes as words in its language: "deux", "两种", "يومين" (the dual) are all 2."""
+    return Counter(str(value) for value in number_words.values(outside_markup(text), locale))
+
+
+def number_changes(english: str, translation: str, locale: str, source: str = "en") -> str | None:
+    """The number check's comparison: the digits of both sides, where a number one side writes
+    as a word stands for a digit the other side has. "for 2 days" and "لمدة يومين", "two
+    medicines" and "2 médicaments" agree; a word with no digit to stand for ("entre deux
+    injections" for "apart") is not a number the patient could misread, and is left alone.
+    """
+    expected, received = numbers(english), numbers(translation)
+    received += (expected - received) & spelled(translation, locale)
+    expected += (received - expected) & spelled(english, source)
+    return differ("number", expected, received)
 
 
 def differ(kind: str, source: Counter[str], translation: Counter[str]) -> str | None:

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from tokenize import TokenError
 
-from babel.messages.catalog import Catalog
+from babel.core import Locale
+from babel.messages.catalog import DEFAULT_HEADER, Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
@@ -50,10 +51,16 @@ REVIEW_TEMPLATE = """\
 # translation has not yet been checked by a clinician.
 translator: null
 language_reviewer: null
+language_reviewed_on: null   # the language review's date
 clinical_reviewer: null
-reviewed_on: null
-source_version: null
+reviewed_on: null            # the clinical review's date
+source_version: null         # the git commit of docs/ (the English) signed off
 """
+_HEADER_COMMENT = "\n".join(line for line in DEFAULT_HEADER.split("\n") if "FIRST AUTHOR" not in line)
+#: gettext's standard Plural-Forms where Babel's, derived from CLDR, differ from it
+PLURAL_FORMS = {
+    "ar": "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;",
+}
 _DATE_HEADERS = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 
 
@@ -100,6 +107,20 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
 # -- extracting, refreshing, adding a language ----------------------------
 
 
+def new_catalog(locale: Locale | None = None) -> Catalog:
+    """An empty catalog (a template without a locale) whose header ``msgfmt -c`` passes: no
+    "FIRST AUTHOR" line, and Last-Translator, Language-Team and Report-Msgid-Bugs-To empty
+    rather than gettext's placeholders (a translator's tool fills them in)."""
+    catalog = Catalog(
+        locale=locale, domain=DOMAIN, header_comment=_HEADER_COMMENT, project=PROJECT,
+        version="1", copyright_holder=PROJECT, fuzzy=False,
+    )
+    catalog.msgid_bugs_address = catalog.last_translator = catalog.language_team = ""
+    if locale is not None and locale.language in PLURAL_FORMS:
+        catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS[locale.language])]
+    return catalog
+
+
 def extract_template(root: Path) -> Catalog:
     """Extract every message from ``docs/``, ``mkdocs.yml`` and the theme overrides."""
     try:
@@ -110,7 +131,7 @@ def extract_template(root: Path) -> Catalog:
             MAPPING, 1, f"cannot read the extraction settings: {error.strerror}; run this in the project's folder",
             "no-mapping",
         ) from None
-    template = Catalog(project=PROJECT, version="1", copyright_holder=PROJECT, fuzzy=False)
+    template = new_catalog()
     current = [MAPPING]  # the file being read, to name in an error
 
     def reading(filename: str, *_: object) -> None:
@@ -189,7 +210,7 @@ def init(root: Path, code: str) -> Path:
             f"{code!r} already has a catalog; refresh it instead of starting again", "catalog-exists",
         )
     template = extract_template(root)
-    catalog = Catalog(locale=locale, domain=DOMAIN, project=PROJECT, version="1", copyright_holder=PROJECT, fuzzy=False)
+    catalog = new_catalog(locale)
     catalog.revision_date = dt.datetime.now(dt.UTC)
     for message in template:
         if message.id:

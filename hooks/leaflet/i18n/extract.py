@@ -7,10 +7,15 @@ that include it; a page's include line is no message. ``leaflet_mkdocs`` yields 
 description, the nav titles and the clinic's opening days from
 ``mkdocs.yml``. The project's mapping (``babel.cfg``) names both, so plain
 ``pybabel extract -F babel.cfg`` uses them too.
+
+A message whose English uses a glossary term gets a second comment naming
+the terms and the glossary files (``glossary: steroid → see glossary/<lang>.tbx``):
+the template serves every language, so it names no rendering.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path, PurePath
 from typing import IO, Any
@@ -20,6 +25,8 @@ import yaml
 from ..content.includes import included_by, is_snippet, segment_pages
 from ..content.segment import segment
 from ..model import Include, Kind, Unit
+from .glossary import Term, english_terms, files, hint
+from .tbx import read_glossaries
 
 #: (line, function name, message, comments), as Babel expects
 Extracted = tuple[int, str | None, str, list[str]]
@@ -63,14 +70,32 @@ def extract_markdown(
     filename = getattr(fileobj, "name", "page.md")
     docs_dir = options.get("docs_dir", "docs")
     page = page_name(filename, docs_dir)
+    docs = docs_root(filename, docs_dir)
+    terms = glossary_terms(docs.parent if docs else None)
     if not is_snippet(page):
         for unit in segment(source, page).units:
-            yield unit.line, None, unit.text, [describe(page, unit)]
+            yield unit.line, None, unit.text, _comments(describe(page, unit), unit.text, terms)
         return
-    docs = docs_root(filename, docs_dir)
     includes = included_by(dict(segment_pages(docs))).get(page, []) if docs else []
     for unit in segment(source, page).units:
-        yield unit.line, None, unit.text, [_describe_included(page, unit, includes)]
+        yield unit.line, None, unit.text, _comments(_describe_included(page, unit, includes), unit.text, terms)
+
+
+def _comments(where: str, text: str, terms: tuple[Term, ...]) -> list[str]:
+    """Where the message belongs, then the glossary terms its English uses."""
+    return [where, *filter(None, [hint(text, terms)])]
+
+
+def glossary_terms(root: Path | None) -> tuple[Term, ...]:
+    """The English terms of the project's glossaries, read again only when a file changed."""
+    if root is None:
+        return ()
+    return _terms(str(root), tuple((path.name, path.stat().st_mtime_ns) for path in files(root)))
+
+
+@functools.lru_cache(maxsize=4)
+def _terms(root: str, _versions: tuple[tuple[str, int], ...]) -> tuple[Term, ...]:
+    return english_terms(read_glossaries(Path(root)).values())
 
 
 def _describe_included(snippet: str, unit: Unit, includes: list[tuple[str, Include]]) -> str:
@@ -90,10 +115,11 @@ def extract_mkdocs(
     if not isinstance(root, yaml.MappingNode):
         return
     top = {key.value: value for key, value in root.value}
+    terms = glossary_terms(Path(getattr(fileobj, "name", "mkdocs.yml")).parent)
     for key, comment in (("site_name", "site name"), ("site_description", "site description")):
         node = top.get(key)
         if isinstance(node, yaml.ScalarNode) and node.value.strip():
-            yield node.start_mark.line + 1, None, node.value, [comment]
+            yield node.start_mark.line + 1, None, node.value, _comments(comment, node.value, terms)
     yield from _nav(top.get("nav"))
     days = _find(top.get("extra"), "clinic", "opening_hours", "days")
     if isinstance(days, yaml.ScalarNode):

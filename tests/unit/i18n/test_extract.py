@@ -99,8 +99,11 @@ class TestMkdocs:
         config = yaml.safe_load(text)
         messages = through_babel("leaflet_mkdocs", text.encode(), "mkdocs.yml")
         found = {message: comments for _line, message, comments in messages}
-        assert found[config["site_name"]] == ["site name"]
-        assert found[config["site_description"]] == ["site description"]
+        # the project's glossary names its terms in a second comment
+        assert found[config["site_name"]] == ["site name", "glossary: hip joint → see glossary/<lang>.tbx"]
+        assert found[config["site_description"]] == [
+            "site description", "glossary: ultrasound, hip joint → see glossary/<lang>.tbx",
+        ]
         for item in config["nav"]:
             ((title, target),) = item.items()
             assert found[title] == [f"navigation title ({target})"]
