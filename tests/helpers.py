@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
+from leaflet.i18n import catalogs
 from leaflet.settings.languages import read_languages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,3 +93,34 @@ def missing(reason: str) -> None:
     if REQUIRED:
         pytest.fail(f"{reason} (LEAFLET_REQUIRE_TOOLS=1: browser and checker tests may not skip)")
     pytest.skip(reason)
+
+
+def edit_translation(
+    project: Path,
+    msgid_part: str,
+    change: Callable[[str], str],
+    *,
+    fuzzy: bool = False,
+    flags: tuple[str, ...] = (),
+    locale: str = "fr",
+    must_change: bool = False,
+) -> int:
+    """Rewrite the msgstr of the message containing ``msgid_part`` through Babel, as a
+    translator's tool would; return the catalog line the findings name. An attack
+    (``must_change``) that would leave the translation as it was is a broken test."""
+    path = catalogs.po_path(project, locale)
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
+    changed = change(message.string)
+    assert changed != message.string or not must_change, "the attack must change the translation"
+    message.string = changed
+    if fuzzy:
+        message.flags.add("fuzzy")
+    else:
+        message.flags.discard("fuzzy")
+        message.previous_id = ()
+    message.flags.update(flags)
+    path.write_bytes(catalogs.render(catalog))
+    with path.open("rb") as handle:
+        return next(m for m in read_po(handle) if m.id == message.id).lineno

@@ -15,10 +15,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from helpers import copy_project, run_build
-from leaflet.i18n import catalogs
+from helpers import copy_project, edit_translation, run_build
 
 EVIL = "https://evil.example"
 SCRIPT_ATTRIBUTES = "[onfocus], [autofocus], [contenteditable]"
@@ -51,25 +49,12 @@ ATTACKS: dict[str, tuple[str, Callable[[str], str], str]] = {
 }
 
 
-def edit_translation(project: Path, msgid_part: str, change: Callable[[str], str]) -> None:
-    """Rewrite the French msgstr of the message containing ``msgid_part``, through Babel."""
-    path = catalogs.po_path(project, "fr")
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
-    changed = change(message.string)
-    assert changed != message.string, "the attack must change the translation"
-    message.string = changed
-    message.flags.discard("fuzzy")
-    path.write_bytes(catalogs.render(catalog))
-
-
 @pytest.fixture(scope="module", params=sorted(ATTACKS))
 def attacked(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     """(the attacked page, the site built with the attack in the French catalog)."""
     msgid_part, change, path = ATTACKS[request.param]
     project = copy_project(tmp_path_factory.mktemp(request.param))
-    edit_translation(project, msgid_part, change)
+    edit_translation(project, msgid_part, change, must_change=True)
     build = run_build(project, strict=False)
     assert build.returncode == 0, build.output
     return path, build.site

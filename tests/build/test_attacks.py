@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 
+import helpers
 from helpers import run_build, soup
 from leaflet.content.strings import CLINICAL_REVIEW_PENDING
 from leaflet.i18n import catalogs
@@ -69,21 +69,7 @@ def refresh(project: Path) -> subprocess.CompletedProcess[str]:
 def edit_translation(
     project: Path, msgid_part: str, change: Callable[[str], str], flags: tuple[str, ...] = ()
 ) -> int:
-    """Rewrite the French msgstr of the message containing ``msgid_part`` (through Babel,
-    as a translator's tool would); return the line the findings name."""
-    path = catalogs.po_path(project, "fr")
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
-    changed = change(message.string)
-    assert changed != message.string, "the attack must change the translation"
-    message.string = changed
-    message.flags.discard("fuzzy")
-    message.previous_id = ()
-    message.flags.update(flags)
-    path.write_bytes(catalogs.render(catalog))
-    with path.open("rb") as handle:
-        return next(m for m in read_po(handle) if m.id == message.id).lineno
+    return helpers.edit_translation(project, msgid_part, change, flags=flags, must_change=True)
 
 
 def replace_line(path: Path, old: str, new: str) -> int:

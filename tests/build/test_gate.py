@@ -20,6 +20,16 @@ def coverage(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([COMMAND, *args], cwd=project, capture_output=True, text=True, timeout=120)
 
 
+def assert_both_gates_refuse(project: Path, expected: str) -> None:
+    """English the site cannot be built from: the reviewer command exits 2, the build 1, both saying why."""
+    result = coverage(project)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    build = run_build(project)
+    assert build.returncode == 1
+    assert expected in build.output
+
+
 def replace_in(path: Path, old: str, new: str) -> int:
     """Replace the first ``old``; return the 1-based line where it stood."""
     text = path.read_text(encoding="utf-8")
@@ -51,12 +61,7 @@ def test_a_required_heading_inside_raw_html_is_an_error(project: Path) -> None:
         f"docs/get-help.md:{line + 2}: section-in-html the heading of the required safety section 'get-help' "
         "is inside raw HTML"
     )
-    result = coverage(project)
-    assert result.returncode == 2
-    assert expected in result.stderr
-    build = run_build(project)
-    assert build.returncode == 1
-    assert expected in build.output
+    assert_both_gates_refuse(project, expected)
 
 
 def test_a_unit_naming_two_phone_numbers_is_an_error(project: Path) -> None:
@@ -66,12 +71,7 @@ def test_a_unit_naming_two_phone_numbers_is_an_error(project: Path) -> None:
         "In working hours, call {{ phone.in_hours }}. Out of hours,",
     )
     expected = f"docs/_snippets/infection-card.md:{line}: phones-in-one-unit this paragraph names 2 phone numbers"
-    result = coverage(project)
-    assert result.returncode == 2
-    assert expected in result.stderr
-    build = run_build(project)
-    assert build.returncode == 1
-    assert expected in build.output
+    assert_both_gates_refuse(project, expected)
 
 
 def test_make_language_never_runs_a_locale_as_a_command(tmp_path: Path) -> None:

@@ -11,9 +11,8 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
-from helpers import run_build, soup
+from helpers import edit_translation, run_build, soup
 from leaflet.i18n import catalogs
 
 COMMAND = str(Path(sys.executable).parent / "locale-coverage")
@@ -28,24 +27,6 @@ def report(project: Path, *args: str) -> tuple[int, dict]:
     result = coverage(project, "--format", "json", *args)
     assert result.stderr == "", result.stderr
     return result.returncode, json.loads(result.stdout)
-
-
-def edit_translation(project: Path, msgid_part: str, change, fuzzy: bool = False, flags: tuple[str, ...] = ()) -> int:
-    """Change the French msgstr of the message containing ``msgid_part``; return its line."""
-    path = catalogs.po_path(project, "fr")
-    with path.open("rb") as handle:
-        catalog = read_po(handle)
-    message = next(m for m in catalog if isinstance(m.id, str) and msgid_part in m.id)
-    message.string = change(message.string)
-    if fuzzy:
-        message.flags.add("fuzzy")
-    else:
-        message.flags.discard("fuzzy")
-        message.previous_id = ()
-    message.flags.update(flags)
-    path.write_bytes(catalogs.render(catalog))
-    with path.open("rb") as handle:
-        return next(m for m in read_po(handle) if m.id == message.id).lineno
 
 
 def french(data: dict) -> dict:

@@ -16,7 +16,7 @@ import html
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from typing import Any, TypeVar
 
 from markdown.inlinepatterns import ENTITY_RE
@@ -271,7 +271,7 @@ def problems(
     msgstr: str,
     locale: str,
     allowed: Iterable[str] = (),
-    identical_ok: Iterable[str] = (),
+    identical_ok: Collection[str] = (),
     *,
     file: str = "",
     line: int = 0,
@@ -283,7 +283,7 @@ def problems(
     ``terms`` are the language's glossary checks (:func:`.glossary.checks_for`), run after the others.
     """
     skip = set(allowed)
-    if msgid in set(identical_ok):
+    if msgid in identical_ok:
         skip.add("identical-to-source")
     found = _details(msgid, msgstr, locale, terms)
     return [Finding(file, line, code, detail, locale, section) for code, detail in found if code not in skip]

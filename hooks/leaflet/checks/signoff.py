@@ -15,7 +15,9 @@ later: a file without it is still valid.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -74,21 +76,27 @@ def changed_since(review: SignOff, source: Source) -> tuple[dict[tuple[str, str]
         return {}, "no source version recorded"
     changed: dict[tuple[str, str], bool | None] = {}
     version = review.source_version
+
+    @functools.cache
+    def show(name: str) -> str | None:
+        # Several sections share a page, and every page shares the snippets: one git show each.
+        return _git_show(source.root, version, f"{DOCS}/{name}")
+
     for required in source.present():
-        old = _git_show(source.root, version, f"{DOCS}/{required.page}")
+        old = show(required.page)
         if old is None:
             return {}, f"source version {version!r} not found in git"
         now = [u.text for u in source.pages[required.page].units_of(required.id)]
-        changed[(required.page, required.id)] = _shown_then(source.root, version, old, required) != now
+        changed[(required.page, required.id)] = _shown_then(old, required, show) != now
     return changed, None
 
 
-def _shown_then(root: Path, version: str, old: str, required: RequiredSection) -> list[str] | None:
-    """The texts a section showed at ``version``, its snippets' included; a snippet that
-    version lacks reads as empty, so the sections that include it now have changed."""
+def _shown_then(old: str, required: RequiredSection, show: Callable[[str], str | None]) -> list[str] | None:
+    """The texts a section showed at the signed-off version, its snippets' included; a
+    snippet that version lacks reads as empty, so the sections that include it now have changed."""
 
     def read(name: str) -> str:
-        return _git_show(root, version, f"{DOCS}/{name}") or ""
+        return show(name) or ""
 
     try:
         return [unit.text for unit in resolve(segment(old, required.page), read).units_of(required.id)]

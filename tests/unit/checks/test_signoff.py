@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from leaflet.checks import signoff
 from leaflet.checks.signoff import KEYS, changed_since, read_sign_off, review_path
 from leaflet.checks.source import Source, read_source
 from leaflet.i18n.catalogs import REVIEW_TEMPLATE
@@ -102,6 +103,14 @@ def git(root: Path, *args: str) -> str:
     return subprocess.run([*command, *args], cwd=root, check=True, capture_output=True, text=True).stdout.strip()
 
 
+def sign(root: Path, path: str) -> str:
+    """Commit ``path`` in a new repository, as the English a reviewer signed off; return the revision."""
+    git(root, "init", "-q")
+    git(root, "add", path)
+    git(root, "commit", "-q", "-m", "signed")
+    return git(root, "rev-parse", "HEAD")
+
+
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
@@ -124,10 +133,7 @@ class TestChangedSince:
     @needs_git
     def test_each_section_against_the_signed_version(self, tmp_path: Path) -> None:
         source_at(tmp_path)
-        git(tmp_path, "init", "-q")
-        git(tmp_path, "add", "docs/a.md")
-        git(tmp_path, "commit", "-q", "-m", "signed")
-        revision = git(tmp_path, "rev-parse", "HEAD")
+        revision = sign(tmp_path, "docs/a.md")
         changed = source_at(tmp_path, PAGE.replace("Rest for 2 days.", "Rest for 3 days."))
         assert changed_since(SignOff(source_version=revision), changed) == (
             {("a.md", "diet"): False, ("a.md", "warning"): True}, None,
@@ -136,9 +142,7 @@ class TestChangedSince:
     @needs_git
     def test_rewrapping_is_not_a_change(self, tmp_path: Path) -> None:
         source_at(tmp_path)
-        git(tmp_path, "init", "-q")
-        git(tmp_path, "add", "docs/a.md")
-        git(tmp_path, "commit", "-q", "-m", "signed")
+        sign(tmp_path, "docs/a.md")
         rewrapped = source_at(tmp_path, PAGE.replace("Rest for 2 days.", "Rest for\n2 days."))
         assert changed_since(SignOff(source_version="HEAD"), rewrapped)[0] == {
             ("a.md", "diet"): False, ("a.md", "warning"): False,
@@ -151,9 +155,7 @@ class TestChangedSince:
         snippet.write_text("- your hip is hot\n", encoding="utf-8")
         including = PAGE + '\n--8<-- "_snippets/card.md"\n'
         source_at(tmp_path, including)
-        git(tmp_path, "init", "-q")
-        git(tmp_path, "add", "docs")
-        git(tmp_path, "commit", "-q", "-m", "signed")
+        sign(tmp_path, "docs")
         snippet.write_text("- your hip is hot and red\n", encoding="utf-8")
         assert changed_since(SignOff(source_version="HEAD"), source_at(tmp_path, including))[0] == {
             ("a.md", "diet"): False, ("a.md", "warning"): True,
@@ -166,9 +168,24 @@ class TestChangedSince:
         snippet.write_text("- your hip is hot\n", encoding="utf-8")
         including = PAGE + '\n--8<-- "_snippets/card.md"\n'
         source = source_at(tmp_path, including)
-        git(tmp_path, "init", "-q")
-        git(tmp_path, "add", "docs/a.md")  # the snippet was never committed
-        git(tmp_path, "commit", "-q", "-m", "signed")
+        sign(tmp_path, "docs/a.md")
         assert changed_since(SignOff(source_version="HEAD"), source)[0] == {
             ("a.md", "diet"): False, ("a.md", "warning"): True,
         }
+
+
+@needs_git
+def test_each_file_of_the_signed_version_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = source_at(tmp_path)
+    revision = sign(tmp_path, "docs/a.md")
+    shown: list[str] = []
+    real = signoff._git_show
+
+    def counted(root: Path, version: str, path: str) -> str | None:
+        shown.append(path)
+        return real(root, version, path)
+
+    monkeypatch.setattr(signoff, "_git_show", counted)
+    changed, _ = changed_since(SignOff(source_version=revision), source)
+    assert len(changed) == 2  # two sections of one page
+    assert shown == ["docs/a.md"]
