@@ -25,6 +25,7 @@ from leaflet.build import PageInput, SiteBuild, summary
 from leaflet.content.carecards import CareCardExtension
 from leaflet.i18n.catalogs import LOCALES
 from leaflet.model import MANIFEST, Finding, LeafletError
+from leaflet.settings.languages import interface_language
 
 log = logging.getLogger("mkdocs.plugins.leaflet")
 
@@ -62,6 +63,8 @@ class LeafletHooks:
         build, language = self._state(config)
         translations = build.translations_for(language)
         config.theme["direction"] = "rtl" if build.is_rtl(language) else "ltr"
+        # Material's interface strings: its file for the language, else a related one (zh-Hans reads zh).
+        config.theme["language"] = interface_language(language, site.material_languages(config.theme.get_env()))
         config.site_name = translations.gettext(build.project.config["site_name"])
         if build.project.config.get("site_description"):
             config.site_description = translations.gettext(build.project.config["site_description"])
@@ -95,6 +98,7 @@ class LeafletHooks:
         env.install_gettext_translations(build.translations_for(language), newstyle=True)  # type: ignore[attr-defined]
         env.globals["clinic"] = build.clinic_for(language)
         env.globals["source_language"] = build.languages.source
+        env.globals["language_tag"] = language  # lang and hreflang, whichever interface file Material reads
         return env
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

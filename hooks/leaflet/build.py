@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from babel import Locale
 from babel.messages.catalog import Catalog
 
 from . import site
@@ -38,6 +37,7 @@ from .i18n.translate import Translations, mark_untranslated, untranslated_label
 from .model import DOCS, Finding, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
+from .settings.languages import catalog_code, locale_of
 
 META_KEYS = ("title", "description")
 
@@ -61,7 +61,7 @@ class SiteBuild:
         for code in self.languages.translations:
             if code not in available:
                 raise catalogs.no_catalog(root, code)
-            catalog = catalogs.read_catalog(available[code], self.rel(available[code]), code)
+            catalog = catalogs.read_catalog(available[code], self.rel(available[code]), catalog_code(code))
             self.catalogs[code] = catalog
             # Only current, QA-clean translations are ever rendered; the rest show marked English.
             self.translations[code] = Translations(code, usable_translations(catalog, code, self.source))
@@ -82,7 +82,7 @@ class SiteBuild:
 
     def is_rtl(self, language: str) -> bool:
         """Right to left for Arabic-script and Hebrew locales (Babel knows which)."""
-        return Locale.parse(language).character_order == "right-to-left"
+        return locale_of(language).character_order == "right-to-left"
 
     def care_card_labels(self, language: str) -> dict[str, str]:
         translations = self.translations_for(language)
@@ -94,7 +94,7 @@ class SiteBuild:
         if language == self.languages.source:
             return clinic
         days = self.translations_for(language).gettext(clinic.opening_days)
-        return dataclasses.replace(clinic, opening_days=days, locale=Locale.parse(language))
+        return dataclasses.replace(clinic, opening_days=days, locale=locale_of(language))
 
     def translate_titles(self, items: Iterable[Any], language: str) -> None:
         """Navigation titles, in place: pages, sections and their children."""
@@ -126,7 +126,7 @@ class SiteBuild:
             self.findings.extend(findings)
         if review is not None:
             source = language == self.languages.source
-            locale = self.project.clinic.locale if source else Locale.parse(language)
+            locale = self.project.clinic.locale if source else locale_of(language)
             # A translated page says that its English was reviewed, not the translation.
             self.reviews[page.src_uri] = {**review.display(locale), "translated": not source}
         markdown = _trailing_as(page.markdown, expand(english, self._translator(page, language)))

@@ -33,6 +33,12 @@ def material_search_settings(theme_env: Any, config: Any) -> dict[str, Any]:
     }
 
 
+def material_languages(theme_env: Any) -> list[str]:
+    """The languages Material has interface strings for: ``partials/languages/<code>.html``."""
+    folder = "partials/languages/"
+    return [name[len(folder):-5] for name in theme_env.list_templates(extensions=["html"]) if name.startswith(folder)]
+
+
 def relative_alternates(alternates: Sequence[dict[str, Any]], site_url: str | None) -> None:
     """Language links relative to the page, as for every other page.
 

@@ -9,7 +9,7 @@ import pytest
 from helpers import LANGUAGES, SOURCE
 
 #: a whole word of each language's text about joint infection
-QUERIES = {"en": "infection", "fr": "infection", "es": "infección", "de": "Infektion", "ar": "عدوى", "zh": "感染"}
+QUERIES = {"en": "infection", "fr": "infection", "es": "infección", "de": "Infektion", "ar": "عدوى", "zh-Hans": "感染"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -444,7 +444,7 @@ SETTINGS = {
         ("extra.clinic.phones.emergency:", "YAML read as the number 0", "quote it", 'emergency: "000"'),
     ),
     "locale-no-unquoted": Setting(
-        '- locale: "zh"', '- locale: no\n          name: Norsk\n        - locale: "zh"', "invalid-locale",
+        '- locale: "zh-Hans"', '- locale: no\n          name: Norsk\n        - locale: "zh-Hans"', "invalid-locale",
         ("YAML read the unquoted 'no' as False", 'quote it: locale: "no"'),
     ),
 }

@@ -138,7 +138,9 @@ def test_the_command_line(project: Path) -> None:
 
     assert run("refresh").stdout == "catalogs already up to date\n"
     created = run("init", "nl")
-    assert (created.returncode, created.stdout) == (0, "created locales/nl/LC_MESSAGES/messages.po\n")
+    assert (created.returncode, created.stdout) == (
+        0, 'created locales/nl/LC_MESSAGES/messages.po\nto publish it, list it in mkdocs.yml: - locale: "nl"\n',
+    )
     again = run("init", "nl")
     assert again.returncode == 2
     assert again.stderr == (

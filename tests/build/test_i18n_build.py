@@ -287,7 +287,7 @@ def test_direction_is_set_per_language(project: Path) -> None:
     )
     build = run_build(project, strict=False)
     assert build.returncode == 0, build.output
-    for language, direction in (("en", "ltr"), ("fr", "ltr"), ("zh", "ltr"), ("ar", "rtl"), ("he", "rtl")):
+    for language, direction in (("en", "ltr"), ("fr", "ltr"), ("zh-Hans", "ltr"), ("ar", "rtl"), ("he", "rtl")):
         for path in language_pages(build.site, language):
             html = soup(path)
             assert html.html["lang"] == language, path
@@ -328,7 +328,7 @@ def test_every_published_language_is_complete_on_every_page(site: Path, language
 
 
 def test_chinese_search_index_is_segmented_into_words(site: Path) -> None:
-    index = json.loads((site / "zh/search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "zh-Hans/search/search_index.json").read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
     words = {word for doc in index["docs"] for word in separator.split(doc["text"] + " " + doc["title"]) if word}
     # jieba cut the text at build time: whole Chinese words are search terms,
@@ -339,7 +339,7 @@ def test_chinese_search_index_is_segmented_into_words(site: Path) -> None:
 
 @pytest.mark.parametrize(
     ("language", "lang", "splits"),
-    [("de", ["de"], "Hüfte (Gelenk)"), ("zh", ["en"], "关节\u200b感染"), ("ar", ["en"], "التهاب (عدوى)،")],
+    [("de", ["de"], "Hüfte (Gelenk)"), ("zh-Hans", ["en"], "关节\u200b感染"), ("ar", ["en"], "التهاب (عدوى)،")],
 )
 def test_each_language_index_uses_its_own_search_settings(site: Path, language: str, lang: list[str], splits: str) -> None:
     # German stems German words; Chinese and Arabic match whole words (segmented
@@ -355,6 +355,6 @@ def test_each_language_index_uses_its_own_search_settings(site: Path, language: 
 
 def test_the_chinese_skip_link_names_its_target(site: Path) -> None:
     # A language reviewer asked for 跳转至正文 ("skip to the text"); Material says only 跳转至.
-    html = page(site, "zh/get-help")
+    html = page(site, "zh-Hans/get-help")
     assert text(html.select_one("a.md-skip")) == "跳转至正文"
     assert text(page(site, "fr/get-help").select_one("a.md-skip")) != "跳转至正文"

@@ -48,7 +48,7 @@ def test_the_clean_repository_passes(project: Path) -> None:
     result = coverage(project)
     assert result.returncode == 0, result.stdout + result.stderr
     header = result.stdout.splitlines()[0].split()
-    assert header == ["section", "ar", "de", "es", "fr", "pl", "(draft)", "zh"]
+    assert header == ["section", "ar", "de", "es", "fr", "pl", "(draft)", "zh-Hans"]
     code, data = report(project)
     assert code == 0
     assert data["ok"] is True
@@ -187,7 +187,7 @@ def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:
 def test_an_unknown_locale_is_exit_2(project: Path) -> None:
     result = coverage(project, "--locale", "xx")
     assert result.returncode == 2
-    assert result.stderr == "error: locales:1: unknown-locale unknown locale 'xx'; expected one of: ar, de, es, fr, pl, zh\n"
+    assert result.stderr == "error: locales:1: unknown-locale unknown locale 'xx'; expected one of: ar, de, es, fr, pl, zh-Hans\n"
     (project / "locales/zz/LC_MESSAGES").mkdir(parents=True)
     (project / "locales/zz/LC_MESSAGES/messages.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
     result = coverage(project)
@@ -277,7 +277,7 @@ def test_the_strict_build_fails_on_a_finding_with_path_and_line(project: Path) -
     build = run_build(project)
     assert build.returncode == 1
     assert f"WARNING -  {PO}:{line}: number-changed expected number '15', '20' but received '5' [fr#how-long]" in build.output
-    assert "locale coverage: 1 finding in published languages (fr, es, de, ar, zh)" in build.output
+    assert "locale coverage: 1 finding in published languages (fr, es, de, ar, zh-Hans)" in build.output
     assert build.output.count("number-changed") == 1  # checked once per build, not once per language
 
 

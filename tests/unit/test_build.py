@@ -109,7 +109,7 @@ class TestPerLanguage:
         for code in build.languages.translations:
             clinic = build.clinic_for(code)
             assert clinic.phones == build.project.clinic.phones
-            assert clinic.locale == Locale.parse(code)
+            assert clinic.locale == Locale.parse(code, sep="-")
 
 
 class TestPageMarkdown:

@@ -30,6 +30,7 @@ from ..model import (
     Status,
 )
 from ..settings import Project
+from ..settings.languages import catalog_code
 from . import qa
 from .cards import cards_differ
 from .signoff import changed_since, read_sign_off
@@ -67,7 +68,7 @@ def check(
     results = []
     for code in codes:
         display = available[code].relative_to(root).as_posix()
-        catalog = (loaded or {}).get(code) or catalogs.read_catalog(available[code], display, code)
+        catalog = (loaded or {}).get(code) or catalogs.read_catalog(available[code], display, catalog_code(code))
         results.append(_locale(code, code in languages.published, catalog, display, source))
     return Report(tuple(results))
 

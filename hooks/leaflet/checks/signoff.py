@@ -27,6 +27,7 @@ from ..content.segment import segment
 from ..i18n.catalogs import LOCALES
 from ..model import DOCS, LeafletError, RequiredSection, SignOff
 from ..settings.config import yaml_error
+from ..settings.languages import catalog_code
 from .source import Source
 
 REVIEW_FILE = "review.yml"
@@ -36,7 +37,7 @@ DATES = ("language_reviewed_on", "reviewed_on")
 
 
 def review_path(root: Path, locale: str) -> Path:
-    return root / LOCALES / locale / REVIEW_FILE
+    return root / LOCALES / catalog_code(locale) / REVIEW_FILE
 
 
 def read_sign_off(root: Path, locale: str) -> SignOff:

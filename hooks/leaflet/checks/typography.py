@@ -14,9 +14,10 @@ import functools
 import re
 import unicodedata
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.numbers import get_group_symbol
 
+from ..settings.languages import locale_of
 from .number_words import language_of
 from .registry import check
 from .text import describe, outside_markup
@@ -47,7 +48,7 @@ def masked(text: str) -> str:
 def _group_symbol(locale: str) -> str | None:
     """The locale's digit group symbol in CLDR: U+202F in French, '.' in German."""
     try:
-        return get_group_symbol(Locale.parse(locale.replace("-", "_")))
+        return get_group_symbol(locale_of(locale))
     except (UnknownLocaleError, ValueError):
         return None
 

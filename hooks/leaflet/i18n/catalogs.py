@@ -33,12 +33,12 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.util import pathmatch
 
 from ..model import DOCS, SNIPPETS, LeafletError
-from ..settings.languages import parse_locale
+from ..settings.languages import catalog_code, language_tag, parse_locale
 from .po import DOMAIN, read_catalog, render
 
 __all__ = [
-    "DOMAIN", "LOCALES", "BrokenCatalogs", "discover", "extract_template", "init", "po_path", "read_all",
-    "read_catalog", "refresh", "render",
+    "DOMAIN", "LOCALES", "BrokenCatalogs", "catalog_code", "discover", "extract_template", "init", "po_path",
+    "read_all", "read_catalog", "refresh", "render",
 ]
 
 LOCALES = "locales"
@@ -74,16 +74,25 @@ class BrokenCatalogs(LeafletError):
 
 
 def po_path(root: Path, locale: str) -> Path:
-    return root / LOCALES / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """A language's catalog; its folder has gettext's form of the code (``zh-Hans``: ``zh_Hans``)."""
+    return root / LOCALES / catalog_code(locale) / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def discover(root: Path) -> dict[str, Path]:
-    """Every language that has a catalog, published or draft."""
+    """Every language that has a catalog, published or draft, by its language tag."""
     found = sorted((root / LOCALES).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    languages: dict[str, Path] = {}
     for path in found:
-        code = path.parent.parent.name
-        parse_locale(code, "locale folder", f"{LOCALES}/{code}", 1)
-    return {path.parent.parent.name: path for path in found}
+        folder = path.parent.parent.name
+        where = f"{LOCALES}/{folder}"
+        parse_locale(folder, "locale folder", where, 1)
+        if folder != catalog_code(folder):
+            raise LeafletError(
+                where, 1, f"locale folder: name it {catalog_code(folder)!r}, gettext's form of {folder!r} "
+                f"(as Poedit and Weblate name it)", "invalid-locale",
+            )
+        languages[language_tag(folder)] = path
+    return languages
 
 
 def no_catalog(root: Path, code: str) -> LeafletError:
@@ -171,7 +180,7 @@ def read_all(root: Path) -> dict[str, Catalog]:
     errors: list[LeafletError] = []
     for locale, path in discover(root).items():
         try:
-            catalogs[locale] = read_catalog(path, path.relative_to(root).as_posix(), locale)
+            catalogs[locale] = read_catalog(path, path.relative_to(root).as_posix(), catalog_code(locale))
         except LeafletError as error:
             errors.append(error)
     if errors:
@@ -203,6 +212,7 @@ def _updated(catalog: Catalog, template: Catalog) -> Catalog:
 def init(root: Path, code: str) -> Path:
     """Start a language from the template; an existing catalog is never replaced."""
     locale = parse_locale(code, "language", LOCALES)  # before anything is written
+    code = language_tag(code)
     path = po_path(root, code)
     if path.exists():
         raise LeafletError(
@@ -240,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path = init(root, args.language)
             print(f"created {path.relative_to(root).as_posix()}")
+            print(f'to publish it, list it in mkdocs.yml: - locale: "{language_tag(args.language)}"')
     except LeafletError as error:
         for each in getattr(error, "errors", (error,)):
             print(f"error: {each}", file=sys.stderr)

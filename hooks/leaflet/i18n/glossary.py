@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..settings.languages import catalog_code
+
 __all__ = ["FOLDER", "Glossary", "Rendering", "Term", "found", "glossary_for", "hint", "masked", "normal"]
 
 FOLDER = "glossary"
@@ -114,8 +116,8 @@ def masked(forms: Iterable[str], text: str) -> str:
 
 
 def glossary_for(glossaries: Mapping[str, Glossary], locale: str) -> Glossary | None:
-    """The glossary of ``zh_Hans`` is ``zh_Hans.tbx``, else ``zh.tbx``."""
-    return glossaries.get(locale) or glossaries.get(re.split("[_-]", locale)[0])
+    """The glossary of ``zh-Hans`` is ``zh_Hans.tbx`` (named as its catalog folder), else ``zh.tbx``."""
+    return glossaries.get(catalog_code(locale)) or glossaries.get(re.split("[_-]", locale)[0])
 
 
 def english_terms(glossaries: Iterable[Glossary]) -> tuple[Term, ...]:

@@ -4,21 +4,33 @@ The hooks, the reviewer command, the catalog commands and the tests all ask
 it which language is the source (``default: true``) and which are published
 (built: every listed language unless ``build: false``). Codes are checked
 here, before any command uses one, with the line that holds them.
+
+One language has one code, written as a BCP 47 tag in ``mkdocs.yml``
+(``pt-BR``, ``zh-Hans``), and mapped here through every layer: its folder
+and URL (the tag, as mkdocs-static-i18n names them), ``lang`` and
+``hreflang`` (the tag), its catalog folder (gettext's POSIX form, ``pt_BR``,
+``zh_Hans``, as Weblate and Poedit name them: :func:`catalog_code`) and
+Material's interface language (its file for the tag, else for a related
+code, else for the base language: :func:`interface_language`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 from ..model import CONFIG, DEFAULT_SOURCE, LeafletError
 from .config import yaml_error
 
 _CODE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 _WHERE = "plugins.i18n.languages.locale"
+LOCALES_FOLDER = "locales"
 
 
 @dataclass(frozen=True)
@@ -58,6 +70,39 @@ def parse_locale(code: object, where: str = "locale", path: str = CONFIG, line: 
             path, line, f"{where}: {code!r} is not a locale Babel knows; expected a code such as 'fr' or 'pt_BR'",
             "invalid-locale",
         ) from None
+
+
+@functools.lru_cache(maxsize=256)
+def locale_of(code: str) -> Locale:
+    """The Babel locale of a code already checked, in either form (``pt-BR``, ``pt_BR``)."""
+    return Locale.parse(code, sep="-" if "-" in code else "_")
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag: ``zh_Hans`` is ``zh-Hans``, ``pt_BR`` is ``pt-BR``."""
+    locale = locale_of(code)
+    return "-".join(part for part in (locale.language, locale.script, locale.territory, locale.variant) if part)
+
+
+def catalog_code(code: str) -> str:
+    """gettext's POSIX form, the name of the catalog's folder: ``zh-Hans`` is ``zh_Hans``."""
+    return str(locale_of(code))
+
+
+def interface_language(code: str, available: Iterable[str]) -> str:
+    """Material's language file for a code: the tag itself, else the tag without
+    its script, else with the script CLDR expects (``zh-HK`` reads ``zh-Hant``),
+    else the base language, else English."""
+    locale, files = locale_of(code), set(available)
+    likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language, "")
+    script = locale.script or Locale.parse(likely).script if likely else locale.script
+    candidates = [language_tag(code)]
+    if locale.territory:
+        candidates.append(f"{locale.language}-{locale.territory}")
+    if script:
+        candidates.append(f"{locale.language}-{script}")
+    candidates.append(locale.language)
+    return next((candidate for candidate in candidates if candidate in files), "en")
 
 
 def read_languages(config_text: str, display: str = CONFIG) -> Languages:
@@ -117,6 +162,12 @@ def _language(node: yaml.Node, display: str) -> Language:
             f"quote it: locale: \"{locale.value}\"", "invalid-locale",
         )
     parse_locale(value, _WHERE, display, line)
+    if value != language_tag(value):
+        raise LeafletError(
+            display, line, f"{_WHERE}: write {value!r} as the language tag {language_tag(value)!r}, the form "
+            f"URLs, lang and hreflang use; its catalog folder is {LOCALES_FOLDER}/{catalog_code(value)}",
+            "invalid-locale",
+        )
     return Language(value, line, _flag(node, "default", False), _flag(node, "build", True))
 
 

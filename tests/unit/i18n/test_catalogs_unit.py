@@ -3,6 +3,7 @@ writes any file, and the command prints ``error: path:line: code message``."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,27 @@ def test_a_python_file_that_does_not_parse_is_named(
     assert status == 2
     assert err.startswith("error: hooks/leaflet/broken.py:2: extract-failed cannot extract messages: ")
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("code", ["pt-BR", "pt_BR"])
+def test_a_regional_catalog_is_named_as_gettext_names_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    status, out, err = run(project, monkeypatch, capsys, "init", code)
+    assert (status, err) == (0, "")
+    assert out == (
+        "created locales/pt_BR/LC_MESSAGES/messages.po\n"
+        'to publish it, list it in mkdocs.yml: - locale: "pt-BR"\n'
+    )
+    assert catalogs.discover(project)["pt-BR"] == project / "locales/pt_BR/LC_MESSAGES/messages.po"
+    assert '"Language: pt_BR\\n"' in (project / "locales/pt_BR/LC_MESSAGES/messages.po").read_text(encoding="utf-8")
+
+
+def test_a_catalog_folder_in_the_tag_s_form_is_named_in_gettext_s(project: Path) -> None:
+    shutil.copytree(project / "locales/fr", project / "locales/fr-CA")
+    with pytest.raises(LeafletError) as raised:
+        catalogs.discover(project)
+    assert str(raised.value) == (
+        "locales/fr-CA:1: invalid-locale locale folder: name it 'fr_CA', gettext's form of 'fr-CA' "
+        "(as Poedit and Weblate name it)"
+    )

@@ -3,12 +3,23 @@ with the line of each error and the form expected."""
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 import yaml
 
 from helpers import LANGUAGES, ROOT
 from leaflet.model import LeafletError
-from leaflet.settings.languages import Language, Languages, parse_locale, read_languages
+from leaflet.settings.languages import (
+    Language,
+    Languages,
+    catalog_code,
+    interface_language,
+    language_tag,
+    parse_locale,
+    read_languages,
+)
 
 
 def config(*entries: str, plugin: str = "i18n") -> str:
@@ -40,9 +51,16 @@ class TestRead:
         assert languages.translations == ("fr",)
         assert (languages.line_of("pl"), languages.line_of("de")) == (8, 1)
 
-    def test_regional_codes_in_either_form(self) -> None:
-        languages = read_languages(config('{locale: "en", default: true}', '{locale: "pt_BR"}', '{locale: "zh-Hant"}'))
-        assert languages.translations == ("pt_BR", "zh-Hant")
+    def test_regional_and_script_codes_are_language_tags(self) -> None:
+        languages = read_languages(config('{locale: "en", default: true}', '{locale: "pt-BR"}', '{locale: "zh-Hant"}'))
+        assert languages.translations == ("pt-BR", "zh-Hant")
+
+    def test_the_catalog_s_form_names_the_tag_to_write(self) -> None:
+        found = error(config('{locale: "en", default: true}', '{locale: "pt_BR"}'))
+        assert str(found) == (
+            "mkdocs.yml:7: invalid-locale plugins.i18n.languages.locale: write 'pt_BR' as the language tag 'pt-BR', "
+            "the form URLs, lang and hreflang use; its catalog folder is locales/pt_BR"
+        )
 
     @pytest.mark.parametrize("text", ["site_name: x\n", "plugins:\n  - search\n", "plugins: search\n", ""])
     def test_without_the_plugin_english_is_the_only_language(self, text: str) -> None:
@@ -125,3 +143,34 @@ def test_build_false_is_read_as_yaml_reads_it() -> None:
         text = config('{locale: "en", default: true}', f'{{locale: "fr", build: {value}}}')
         assert yaml.safe_load(text)["plugins"][1]["i18n"]["languages"][1]["build"] is False
         assert read_languages(text).published == ("en",)
+
+
+# Material's interface files, as Material 9 names them (partials/languages/<name>.html)
+MATERIAL = ("en", "fr", "pt", "pt-BR", "zh", "zh-Hant", "zh-TW", "ar", "sr")
+
+
+@pytest.mark.parametrize(
+    ("code", "tag", "catalog", "interface"),
+    [
+        ("fr", "fr", "fr", "fr"),
+        ("pt-BR", "pt-BR", "pt_BR", "pt-BR"),
+        ("pt_BR", "pt-BR", "pt_BR", "pt-BR"),
+        ("pt-PT", "pt-PT", "pt_PT", "pt"),  # Material has no pt-PT: the base language
+        ("zh-Hans", "zh-Hans", "zh_Hans", "zh"),
+        ("zh_Hans", "zh-Hans", "zh_Hans", "zh"),
+        ("zh-Hant", "zh-Hant", "zh_Hant", "zh-Hant"),
+        ("zh-Hant-TW", "zh-Hant-TW", "zh_Hant_TW", "zh-TW"),
+        ("zh-Hant-HK", "zh-Hant-HK", "zh_Hant_HK", "zh-Hant"),  # the script, not Simplified zh
+        ("sr-Latn", "sr-Latn", "sr_Latn", "sr"),
+        ("so", "so", "so", "en"),  # no Somali file in Material: English
+    ],
+)
+def test_one_code_through_every_layer(code: str, tag: str, catalog: str, interface: str) -> None:
+    assert (language_tag(code), catalog_code(code), interface_language(code, MATERIAL)) == (tag, catalog, interface)
+
+
+def test_the_interface_languages_are_material_s_own_files() -> None:
+    material = Path(importlib.util.find_spec("material").origin).parent  # the installed theme
+    files = {p.stem for p in (material / "templates/partials/languages").glob("*.html")}
+    assert {"pt-BR", "zh", "zh-Hant", "zh-TW"} <= files
+    assert {interface_language(code, files) for code in LANGUAGES} <= files
