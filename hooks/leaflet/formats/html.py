@@ -36,8 +36,11 @@ th{font-size:.85rem;color:#59636e;font-weight:600}
 .bar{display:flex;height:.9rem;border-radius:4px;overflow:hidden;background:#eaeef2;width:100%;min-width:8rem}
 .bar span{display:block;height:100%}
 .ok{background:#1a7f37}.unsafe{background:#cf222e}.fuzzy{background:#bf8700}.gap{background:#afb8c1}
+.wide{overflow-x:auto}
+.item{white-space:nowrap}
 .key{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:-.1rem;margin:0 .25rem 0 .8rem}
 .counts{font-size:.85rem;color:#59636e;white-space:nowrap}
+.legend{font-size:.85rem;color:#59636e}
 .verdict{font-weight:600}.fails{color:#cf222e}.passes{color:#1a7f37}
 .safety{font-size:.75rem;font-weight:700;color:#fff;background:#cf222e;border-radius:3px;padding:0 .3rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}
@@ -83,8 +86,8 @@ def language_name(code: str) -> str:
 
 
 def _legend() -> str:
-    keys = "".join(f'<span class="key {css}"></span>{what}' for css, what in PARTS)
-    return f'<p class="counts" aria-hidden="true">Bars:{keys}</p>'
+    keys = " ".join(f'<span class="item"><span class="key {css}"></span>{what}</span>' for css, what in PARTS)
+    return f'<p class="legend" aria-hidden="true">Bars: {keys}</p>'
 
 
 def _bar(counts: tuple[int, int, int, int], what: str) -> str:
@@ -110,7 +113,8 @@ def _row(cells: list[str]) -> str:
 
 def _table(headings: list[str], rows: list[list[str]]) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in headings)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(_row(r) for r in rows)}</tbody></table>"
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(_row(r) for r in rows)}</tbody></table>"
+    return f'<div class="wide">{table}</div>'  # scrolls on its own on a narrow screen
 
 
 def _overview(report: Report) -> str:
