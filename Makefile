@@ -40,11 +40,11 @@ serve: $(STAMP)
 catalogs: $(STAMP)
 	$(BIN)/python -m leaflet.i18n.catalogs refresh
 
-# Start a language: make language LOCALE=pl
+# Start a language: make language LOCALE=pt-BR
 # LOCALE reaches the shell only as an environment variable, never as text
 # in the command, and the command checks the code before using it.
 language: $(STAMP)
-	@test -n "$$LOCALE" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pl"; exit 2; }
+	@test -n "$$LOCALE" || { echo "usage: make language LOCALE=<code>, for example LOCALE=pt-BR"; exit 2; }
 	$(BIN)/python -m leaflet.i18n.catalogs init "$$LOCALE"
 
 # Reviewers: does every published language cover every required section?

@@ -9,13 +9,19 @@ diagnostics to stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .checks.coverage import check
-from .model import CONFIG, LeafletError
-from .report import FORMATS
+from .formats.badge import badge_file
+from .formats.html import as_html
+from .model import CONFIG, LeafletError, Report
+from .report import FORMATS, as_markdown
 from .settings import read_project
+
+#: the file GitHub Actions shows as the job's summary
+STEP_SUMMARY = "GITHUB_STEP_SUMMARY"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=sorted(FORMATS), default="table", help="output format (default: table)")
     parser.add_argument("--locale", action="append", metavar="CODE", help="only this language (repeatable)")
     parser.add_argument("--output", type=Path, help="write the report to this file instead of stdout")
+    parser.add_argument("--badges", type=Path, metavar="DIR", help="also write each language's badge, DIR/<lang>.svg")
     args = parser.parse_args(argv)
     root = Path.cwd()
     if not (root / CONFIG).is_file():
@@ -43,12 +50,40 @@ def main(argv: list[str] | None = None) -> int:
     except LeafletError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    text = FORMATS[args.format](report)
+    try:
+        write_reports(report, args, os.environ.get(STEP_SUMMARY))
+    except OSError as error:
+        print(f"error: {error.filename}:1: cannot write the report: {error.strerror}", file=sys.stderr)
+        return 2
+    return 0 if report.ok else 1
+
+
+def write_reports(report: Report, args: argparse.Namespace, step_summary: str | None) -> None:
+    """The report to stdout or ``--output``; the badges; with ``--format github`` on GitHub, the
+    whole report as the job summary too (GitHub shows only 10 annotations of each level per step)."""
+    if args.format == "html":
+        folder = (args.output.parent if args.output else Path()).resolve()
+        text = as_html(report, to_root=_to_root(folder))
+    else:
+        text = FORMATS[args.format](report)
     if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
-    return 0 if report.ok else 1
+    if args.badges:
+        args.badges.mkdir(parents=True, exist_ok=True)
+        for locale in report.locales:
+            (args.badges / f"{locale.locale}.svg").write_text(badge_file(locale), encoding="utf-8")
+    if args.format == "github" and step_summary:
+        with open(step_summary, "a", encoding="utf-8") as summary:
+            summary.write(as_markdown(report))
+
+
+def _to_root(folder: Path) -> str:
+    """The relative way from ``folder`` to the repository root (the working directory): ``../``."""
+    relative = Path(os.path.relpath(Path.cwd().resolve(), folder)).as_posix()
+    return "" if relative == "." else relative + "/"
 
 
 if __name__ == "__main__":

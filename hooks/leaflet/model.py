@@ -209,6 +209,23 @@ class SectionCoverage:
 
 
 @dataclass(frozen=True)
+class PageCoverage:
+    """How far one page's messages are translated in one language (the progress page's bars).
+
+    ``translated`` counts current translations that pass every check; ``unsafe`` those a
+    check rejects; ``missing`` English the catalog does not know yet.
+    """
+
+    page: str
+    total: int
+    translated: int
+    unsafe: int
+    fuzzy: int
+    untranslated: int
+    missing: int
+
+
+@dataclass(frozen=True)
 class SignOff:
     """A language's sign-off, from ``locales/<lang>/review.yml``."""
 
@@ -235,6 +252,8 @@ class LocaleCoverage:
     findings: tuple[Finding, ...]
     escapes: tuple[Escape, ...]
     messages: Mapping[str, int] = field(default_factory=dict)
+    pages: tuple[PageCoverage, ...] = ()
+    catalog: str | None = None  # the catalog's path, repo-relative
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from helpers import ROOT, copy_project
 from leaflet.cli import main
@@ -82,7 +84,8 @@ def run(
     return code, out, err
 
 
-# The JSON contract (DESIGN.md), key by key: jsonschema is not installed here.
+# The JSON contract (DESIGN.md), key by key, besides the schema the report declares.
+SCHEMA = json.loads((ROOT / "schemas" / "locale-coverage.schema.json").read_text(encoding="utf-8"))
 TOP = {"ok": bool, "locales": list, "findings": list}
 LOCALE = {"locale": str, "published": bool, "ok": bool, "sections": list, "review": dict}
 SECTION = {
@@ -100,6 +103,7 @@ def conforms(data: Mapping[str, Any], shape: Mapping[str, Any], where: str) -> N
 
 
 def assert_contract(data: Mapping[str, Any]) -> None:
+    jsonschema.validate(data, SCHEMA, cls=jsonschema.Draft202012Validator)
     conforms(data, TOP, "report")
     for locale in data["locales"]:
         conforms(locale, LOCALE, locale["locale"])
@@ -253,6 +257,47 @@ class TestOutput:
         code, out, _ = run(tiny_project(tmp_path, {"fr": catalog("fr")}), monkeypatch, capsys, "--format", fmt)
         assert code == 0
         assert out.startswith(start)
+
+
+    def test_html_links_findings_from_the_report_s_folder_and_badges_are_written(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        project = tiny_project(tmp_path, {"fr": catalog("fr", fuzzy="Drink water.")})
+        argv = ("--format", "html", "--output", "reports/progress.html", "--badges", "reports/badges")
+        code, out, err = run(project, monkeypatch, capsys, *argv)
+        assert (code, out, err) == (1, "", "")
+        soup = BeautifulSoup((project / "reports" / "progress.html").read_text(encoding="utf-8"), "html.parser")
+        link = soup.find("ol", class_="findings").find("a")
+        assert link["href"].startswith(f"../{PO}#L")
+        assert (project / "reports" / link["href"].split("#")[0]).resolve() == (project / PO).resolve()
+        assert [path.name for path in (project / "reports" / "badges").iterdir()] == ["fr.svg"]
+
+    def test_github_writes_the_whole_report_to_the_job_summary(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        summary = tmp_path / "summary.md"
+        summary.write_text("earlier step\n", encoding="utf-8")
+        monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+        (tmp_path / "project").mkdir()
+        project = tiny_project(tmp_path / "project", {"fr": catalog("fr", fuzzy="Drink water.")})
+        code, out, _ = run(project, monkeypatch, capsys, "--format", "github")
+        assert code == 1
+        assert out.startswith(f"::error file={PO},line=")
+        text = summary.read_text(encoding="utf-8")
+        assert text.startswith("earlier step\n## Translation coverage: ❌ findings\n")
+        assert f"| `{PO}:" in text
+        run(project, monkeypatch, capsys, "--format", "json")
+        assert summary.read_text(encoding="utf-8") == text  # only the github format writes the summary
+
+    def test_2_when_the_report_cannot_be_written(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        project = tiny_project(tmp_path, {"fr": catalog("fr")})
+        (project / "reports").write_text("a file, not a folder", encoding="utf-8")
+        code, out, err = run(project, monkeypatch, capsys, "--format", "junit", "--output", "reports/report.xml")
+        assert (code, out) == (2, "")
+        assert err.startswith("error: reports:1: cannot write the report: ")
+        assert "Traceback" not in err
 
 
 @pytest.mark.filterwarnings("ignore:.*found in sys.modules:RuntimeWarning")

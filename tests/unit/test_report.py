@@ -3,56 +3,42 @@ annotations, Markdown job summary, JUnit XML)."""
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
-import xml.etree.ElementTree as etree
 
-from leaflet.model import Escape, Finding, LocaleCoverage, Report, SectionCoverage, SignOff
-from leaflet.report import FORMATS, as_github, as_json, as_junit, as_markdown, as_table, to_data
+import jsonschema
+import pytest
 
-PO_FR = "locales/fr/LC_MESSAGES/messages.po"
-PO_PL = "locales/pl/LC_MESSAGES/messages.po"
+from helpers import ROOT
+from leaflet.model import Finding, Report
+from leaflet.report import FORMATS, as_json, as_markdown, as_table, to_data
+from samples import CLEAN, FRENCH, FUZZY, PO_FR, PO_PL, POLISH, REPORT, with_findings
 
-
-def section(
-    section_id: str, *, total: int = 2, translated: int = 2, fuzzy: int = 0, untranslated: int = 0, missing: int = 0,
-    safety: bool = False, changed: bool | None = None,
-) -> SectionCoverage:
-    ok = translated == total
-    return SectionCoverage(section_id, "page.md", safety, total, translated, fuzzy, untranslated, missing, ok, changed)
+SCHEMA = json.loads((ROOT / "schemas" / "locale-coverage.schema.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
-FUZZY = Finding(PO_FR, 12, "fuzzy", "the fr translation is outdated", "fr", "warning")
-STALE = Finding(PO_FR, 1, "catalog-stale", "out of date: run make catalogs", "fr")
-DRAFT_GAP = Finding(PO_PL, 30, "untranslated", "no pl translation | yet", "pl", "plain")
-ESCAPE = Escape(PO_FR, 40, "identical-to-source", "OK", True)
-IGNORED_ESCAPE = Escape(PO_FR, 44, "number-changed", "Rest for 2 days.", False)
+class TestJsonSchema:
+    def test_the_schema_is_a_valid_json_schema(self) -> None:
+        jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
-FRENCH = LocaleCoverage(
-    "fr", True, False,
-    (section("plain"), section("warning", total=3, translated=1, fuzzy=1, untranslated=1, missing=0, safety=True)),
-    SignOff(translator="T. Translator", language_reviewer="L. Reviewer"), "no source version recorded",
-    (FUZZY, STALE), (ESCAPE, IGNORED_ESCAPE), {"total": 5, "translated": 3, "fuzzy": 1, "untranslated": 1},
-)
-POLISH = LocaleCoverage(
-    "pl", False, False,
-    (section("plain", translated=1, untranslated=1), section("warning", total=3, translated=0, missing=3, safety=True)),
-    SignOff(), None, (DRAFT_GAP,), (),
-)
-REVIEWED = LocaleCoverage(
-    "de", True, True,
-    (section("plain", changed=False), section("warning", total=3, translated=3, safety=True, changed=True)),
-    SignOff(clinical_reviewer="Dr C", reviewed_on=dt.date(2026, 11, 2), source_version="abc123"), None, (), (),
-)
-REPORT = Report((FRENCH, POLISH))
+    @pytest.mark.parametrize("report", [REPORT, CLEAN, Report(()), Report((POLISH,))])
+    def test_every_report_is_valid(self, report: Report) -> None:
+        data = json.loads(as_json(report))
+        assert data["schema_version"] == 1
+        assert [error.message for error in VALIDATOR.iter_errors(data)] == []
 
+    def test_the_schema_refuses_a_report_without_a_contract_field(self) -> None:
+        for path in (("ok",), ("locales", 0, "sections", 0, "translated"), ("findings", 0, "line")):
+            data = to_data(REPORT)
+            *parents, key = path
+            target = data
+            for step in parents:
+                target = target[step]
+            del target[key]
+            assert not VALIDATOR.is_valid(data), path
 
-def with_findings(locale: LocaleCoverage, *findings: Finding) -> LocaleCoverage:
-    return dataclasses.replace(locale, findings=findings)
-
-CLEAN = Report((REVIEWED,))
-
+    def test_the_schema_refuses_another_version(self) -> None:
+        assert not VALIDATOR.is_valid({**to_data(REPORT), "schema_version": 2})
 
 class TestJson:
     def test_carries_the_contract_keys(self) -> None:
@@ -89,6 +75,10 @@ class TestJson:
             "file": PO_FR, "line": 44, "code": "number-changed", "msgid": "Rest for 2 days.", "applied": False,
         }
         assert fr["messages"] == {"total": 5, "translated": 3, "fuzzy": 1, "untranslated": 1}
+        assert fr["catalog"] == PO_FR
+        assert fr["pages"] == [
+            {"page": "page.md", "total": 5, "translated": 2, "unsafe": 1, "fuzzy": 1, "untranslated": 1, "missing": 0},
+        ]
 
     def test_a_reviewed_on_date_is_iso(self) -> None:
         review = to_data(CLEAN)["locales"][0]["review"]
@@ -145,24 +135,6 @@ class TestTable:
         assert as_markdown(Report(())) == "No translation catalogs: English only.\n"
 
 
-class TestGithub:
-    def test_errors_for_published_warnings_for_drafts(self) -> None:
-        lines = as_github(REPORT).splitlines()
-        assert lines[0] == f"::error file={PO_FR},line=12,title=fuzzy (fr)::the fr translation is outdated"
-        assert lines[2] == f"::warning file={PO_PL},line=30,title=untranslated (pl)::no pl translation | yet"
-        assert lines[-1] == "::notice title=locale-coverage::published languages have findings"
-
-    def test_escapes_workflow_command_characters(self) -> None:
-        odd = Finding("docs/a,b:c.md", 2, "code", "50% done\nnext: line", "fr")
-        line = as_github(Report((with_findings(FRENCH, odd),))).splitlines()[0]
-        assert line == "::error file=docs/a%2Cb%3Ac.md,line=2,title=code (fr)::50%25 done%0Anext: line"
-
-    def test_clean_report_is_one_notice(self) -> None:
-        assert as_github(CLEAN) == (
-            "::notice title=locale-coverage::all published languages cover every required section\n"
-        )
-
-
 class TestMarkdown:
     def test_summary_table_state_and_findings(self) -> None:
         lines = as_markdown(REPORT).splitlines()
@@ -175,45 +147,16 @@ class TestMarkdown:
         assert "| `pl` | incomplete (draft: not fatal) | not yet clinically reviewed |" in text
         assert f"| `{PO_PL}:30` | `untranslated` (pl) | no pl translation \\| yet |" in text
 
+    def test_lists_every_finding_errors_first(self) -> None:
+        rows = [line for line in as_markdown(Report((POLISH, FRENCH))).splitlines() if line.startswith("| `locales/")]
+        assert [row.split("`")[3] for row in rows] == ["fuzzy", "catalog-stale", "untranslated"]
+
     def test_clean_report_has_no_findings_table(self) -> None:
         text = as_markdown(CLEAN)
         assert text.startswith("## Translation coverage: ✅ ok\n")
         assert "| File | Code | Finding |" not in text
 
 
-class TestJunit:
-    def test_one_suite_per_language_one_case_per_section(self) -> None:
-        suites = etree.fromstring(as_junit(REPORT).split("\n", 1)[1])
-        assert [suite.get("name") for suite in suites] == ["locale-coverage.fr", "locale-coverage.pl"]
-        fr = suites.find("testsuite")
-        assert [case.get("name") for case in fr.findall("testcase")] == ["page.md#plain", "page.md#warning", "catalog"]
-        assert (fr.get("tests"), fr.get("failures")) == ("3", "2")
-        warning, catalog = fr.findall("testcase")[1:]
-        assert warning.find("failure").get("message") == "1 finding(s)"
-        assert warning.find("failure").text == str(FUZZY)
-        assert catalog.find("failure").text == str(STALE)
-        assert fr.findall("testcase")[0].find("failure") is None
-
-    def test_draft_failures_are_skipped_not_failed(self) -> None:
-        suites = etree.fromstring(as_junit(REPORT).split("\n", 1)[1])
-        pl = suites.findall("testsuite")[1]
-        assert pl.get("failures") == "0"
-        plain, warning, catalog = pl.findall("testcase")
-        assert plain.find("skipped").get("message") == "draft language: reported, not fatal"
-        assert plain.find("skipped").text == str(DRAFT_GAP)
-        assert warning.find("skipped") is not None
-        assert catalog.find("skipped") is None
-
-    def test_a_section_not_translated_fails_without_findings(self) -> None:
-        gap = with_findings(FRENCH)
-        suite = etree.fromstring(as_junit(Report((gap,))).split("\n", 1)[1]).find("testsuite")
-        warning = suite.findall("testcase")[1]
-        assert warning.find("failure").text == "not fully translated"
-
-    def test_is_an_xml_document(self) -> None:
-        assert as_junit(CLEAN).startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="locale-coverage">')
-
-
 def test_every_format_is_registered() -> None:
-    assert set(FORMATS) == {"table", "json", "github", "junit", "markdown"}
+    assert set(FORMATS) == {"table", "json", "github", "junit", "markdown", "html"}
     assert all(FORMATS[name](REPORT).endswith("\n") for name in FORMATS)

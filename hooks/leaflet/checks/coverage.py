@@ -24,6 +24,7 @@ from ..model import (
     Finding,
     LeafletError,
     LocaleCoverage,
+    PageCoverage,
     Report,
     RequiredSection,
     SectionCoverage,
@@ -101,8 +102,17 @@ def _locale(code: str, published: bool, catalog: Catalog, display: str, source: 
         sections.append(_section(required, catalog, code, source, not section_findings, unsafe, changed))
     return LocaleCoverage(
         code, published, not findings, tuple(sections), review, review_note, tuple(findings), tuple(escapes),
-        _summary(catalog),
+        _summary(catalog), _pages(catalog, code, source), display,
     )
+
+
+def _pages(catalog: Catalog, code: str, source: Source) -> tuple[PageCoverage, ...]:
+    """Every page's messages by status, in the order of the pages' paths."""
+    out = []
+    for path, page in sorted(source.pages.items()):
+        statuses = Counter(status_of(catalog.get(unit.text), code, source) for unit in page.shown)
+        out.append(PageCoverage(path, len(page.shown), *(statuses[status] for status in _PAGE_COUNTS)))
+    return tuple(out)
 
 
 def _message_findings(
@@ -125,6 +135,8 @@ def _message_findings(
     return findings, escapes, unsafe
 
 
+#: PageCoverage's counts after the total, in its order
+_PAGE_COUNTS = (Status.TRANSLATED, Status.UNSAFE, Status.FUZZY, Status.UNTRANSLATED, Status.STALE)
 _GAPS = {
     Status.FUZZY: (
         "fuzzy", "the {code} translation of this {what} of {where} is outdated: "

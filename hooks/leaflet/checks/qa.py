@@ -47,8 +47,6 @@ Compare = Callable[[Rendering, Rendering], "str | None"]
 _T = TypeVar("_T", bound=Hashable)
 
 
-
-
 def _first(msgid: str, msgstr: str, compare: Compare) -> str | None:
     """The first context whose renderings differ, as ``compare`` sees them."""
     for english, translated in zip(renderings(msgid), renderings(msgstr), strict=True):
@@ -93,7 +91,8 @@ def check_hidden(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, _adds(lambda r: r.hiding, lambda found: f"{found} hides its text from the patient"))
 
 
-@check("text-too-short", "The visible text has a plausible length for its script.")
+@check("text-too-short", "The visible text has a plausible length for its script: at least 30% of the English's "
+       "letters, 10% in Chinese, Japanese or Korean.")
 def check_too_short(msgid: str, msgstr: str, locale: str) -> str | None:
     english, translated = letters(renderings(msgid)[0].shown), letters(renderings(msgstr)[0].shown)
     if len(english) < MIN_LETTERS or not translated:
@@ -108,7 +107,8 @@ def check_too_short(msgid: str, msgstr: str, locale: str) -> str | None:
     )
 
 
-@check("number-changed", "Numbers the patient sees (doses, times, rates) are the same as in English.")
+@check("number-changed", "Numbers the patient sees (doses, times, rates) have the English values, in any digits "
+       "and grouping (10,000, 10 000, ١٠٬٠٠٠ and १०,००० are equal); a number in a comment does not count.")
 def check_numbers(msgid: str, msgstr: str, locale: str) -> str | None:
     return _first(msgid, msgstr, lambda e, t: text.number_changes(e.shown, t.shown, locale))
 

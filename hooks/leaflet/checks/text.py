@@ -17,8 +17,19 @@ from ..content.lookalikes import LOOKALIKES
 from . import number_words
 from .registry import check
 
-# Digits of other scripts (Arabic-Indic, Persian, fullwidth), read as ASCII digits.
-_DIGITS = {zero + i: str(i) for zero in (0x0660, 0x06F0, 0xFF10) for i in range(10)}
+
+class _Digits(dict[int, "str | int"]):
+    """A ``str.translate`` table that reads every decimal digit as its ASCII digit, by its
+    Unicode value: Arabic-Indic ٣, Persian ۳, Devanagari ३, Bengali ৩, fullwidth ３ are all 3.
+    Filled as characters are met, so no table of scripts can miss one."""
+
+    def __missing__(self, code: int) -> str | int:
+        char = chr(code)
+        self[code] = str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else code
+        return self[code]
+
+
+_DIGITS = _Digits()
 _GROUP = "[,.\u00a0\u202f\u2009 '\u2019]"
 _NUMBER = re.compile(rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?![\d])|\d+(?:[.,]\d+)?")
 PLACEHOLDER = re.compile(r"\{\{\s*(.*?)\s*\}\}")

@@ -41,6 +41,20 @@ def test_changed_numbers_are_found(english: str, translation: str, detail: str) 
     assert qa.check_numbers(english, translation, "fr") == detail
 
 
+@pytest.mark.parametrize(
+    ("locale", "same", "changed"),
+    [
+        ("hi", "१५ से २० मिनट, १०,००० में १", "१६ से २० मिनट, १०,००० में १"),  # Devanagari
+        ("bn", "১৫ থেকে ২০ মিনিট, ১০,০০০ এর মধ্যে ১", "১৫ থেকে ২১ মিনিট, ১০,০০০ এর মধ্যে ১"),  # Bengali
+    ],
+)
+def test_digits_of_any_script_are_read_by_their_unicode_value(locale: str, same: str, changed: str) -> None:
+    english = "15 to 20 minutes, 1 in 10,000"
+    assert codes(english, same, locale) == []
+    assert "number-changed" in codes(english, changed, locale)
+    assert qa.numbers(same) == qa.numbers(english)
+
+
 def test_digits_in_placeholders_and_links_are_not_numbers() -> None:
     assert qa.numbers("Call {{ phone.in_hours }} or see [page 2](page2.md) or `v3`") == {"2": 1}
 
