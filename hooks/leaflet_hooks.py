@@ -96,7 +96,7 @@ class LeafletHooks:
         build, language = self._state(config)
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(build.translations_for(language), newstyle=True)  # type: ignore[attr-defined]
-        env.globals["clinic"] = build.clinic_for(language)
+        env.globals["clinic"] = build.clinic_for(language, marked=True)
         env.globals["source_language"] = build.languages.source
         env.globals["language_tag"] = language  # lang and hreflang, whichever interface file Material reads
         return env

@@ -27,14 +27,14 @@ from .content.carecards import LEVELS
 from .content.frontmatter import front_matter_line, split_front_matter
 from .content.includes import Read, expand, reader, resolve
 from .content.lookalikes import find_lookalikes
-from .content.placeholders import require_known, substitute, values
+from .content.placeholders import PLACEHOLDER, require_known, substitute, values
 from .content.review import parse_review
 from .content.segment import segment
 from .content.sources import parse_sources
 from .content.strings import CLINICAL_REVIEW_PENDING
 from .i18n import catalogs
 from .i18n.translate import Translations, mark_untranslated, untranslated_label
-from .model import DOCS, Finding, Page, Report, SignOff, Unit
+from .model import DOCS, Finding, Kind, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
 from .settings.languages import catalog_code, locale_of
@@ -88,13 +88,21 @@ class SiteBuild:
         translations = self.translations_for(language)
         return {level: translations.gettext(label) for level, label in LEVELS.items()}
 
-    def clinic_for(self, language: str) -> Clinic:
-        """The clinic as a language shows it: its days translated, its times in that language's style."""
+    def clinic_for(self, language: str, *, marked: bool = False) -> Clinic:
+        """The clinic as a language shows it: its days translated, its times in that language's style.
+
+        Days not (or no longer) translated stay English; ``marked``, for the theme's templates,
+        wraps them as any untranslated text is marked (pages mark the whole unit instead).
+        """
         clinic = self.project.clinic
         if language == self.languages.source:
             return clinic
-        days = self.translations_for(language).gettext(clinic.opening_days)
-        return dataclasses.replace(clinic, opening_days=days, locale=locale_of(language))
+        translations = self.translations_for(language)
+        days = translations.get(clinic.opening_days)
+        if days is None and marked:
+            setting = Unit(Kind.SETTING, clinic.opening_days, 1, None, None)
+            days = mark_untranslated(setting, untranslated_label(translations))
+        return dataclasses.replace(clinic, opening_days=days or clinic.opening_days, locale=locale_of(language))
 
     def translate_titles(self, items: Iterable[Any], language: str) -> None:
         """Navigation titles, in place: pages, sections and their children."""
@@ -165,7 +173,16 @@ class SiteBuild:
             if isinstance(page.meta.get(key), str):
                 english = " ".join(page.meta[key].split())
                 page.meta[key] = translations.get(english) or english
-        return lambda unit: translations.get(unit.text) or mark_untranslated(unit, label)
+        settings = self.source.placeholder_texts
+
+        def translate(unit: Unit) -> str:
+            # A unit whose setting (the opening days) is not translated shows in English, marked, whole.
+            brought = (settings.get(name.strip()) for name in PLACEHOLDER.findall(unit.text))
+            if any(text is not None and translations.get(text) is None for text in brought):
+                return mark_untranslated(unit, label)
+            return translations.get(unit.text) or mark_untranslated(unit, label)
+
+        return translate
 
     # -- the end ----------------------------------------------------------------
 
