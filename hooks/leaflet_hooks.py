@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from leaflet import site
+from leaflet import hosting, site
 from leaflet.build import PageInput, SiteBuild, summary
 from leaflet.content.carecards import CareCardExtension
 from leaflet.i18n.catalogs import LOCALES
@@ -114,11 +114,13 @@ class LeafletHooks:
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return site.without_checkbox_autocomplete(output)
+        return hosting.in_page(site.without_checkbox_autocomplete(output), _policy_in_pages(config))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The same for the pages built from a template alone (404.html).
-        return site.without_checkbox_autocomplete(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        return hosting.in_page(site.without_checkbox_autocomplete(output_content), _policy_in_pages(config))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # A translator saving a catalog sees the page rebuild in the browser.
@@ -136,7 +138,9 @@ class LeafletHooks:
             report = build.finish(Path(config.site_dir), self.search)
         except LeafletError as error:
             raise PluginError(str(error)) from None
-        published = build.published_findings(report)
+        policy = hosting.finish(Path(config.site_dir), [Path(d) for d in config.theme.dirs], "leaflet", build.rel)
+        build.findings.extend(policy.findings)
+        published = [*build.published_findings(report), *policy.findings]
         self._warn(published)
         for finding in set(report.findings) - set(published):
             log.debug(f"{finding} {finding.where} (draft)")
@@ -144,6 +148,11 @@ class LeafletHooks:
         if config.strict and build.findings:
             count = len(build.findings)
             raise PluginError(f"strict build aborted: {count} finding{'s' if count != 1 else ''} (listed above)")
+
+def _policy_in_pages(config: MkDocsConfig) -> bool:
+    """extra.hosting.policy_in_pages: hosts that set no headers (GitHub Pages) get the policy in each page."""
+    return (config.extra.get("hosting") or {}).get("policy_in_pages") is True
+
 
 _hooks = LeafletHooks()
 on_config, on_nav, on_env = _hooks.on_config, _hooks.on_nav, _hooks.on_env

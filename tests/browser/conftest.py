@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,14 +35,43 @@ CHROMIUM_ARGS = [
 
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+def read_headers_file(text: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """Netlify's ``_headers``: a path (``*`` matches anything) then its indented ``Name: value`` lines."""
+    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith((" ", "\t", "#")):
+            rules.append((re.compile(".*".join(map(re.escape, line.strip().split("*"))) + "$"), {}))
+        elif line.strip() and not line.lstrip().startswith("#"):
+            name, _, value = line.strip().partition(":")
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+class _Host(SimpleHTTPRequestHandler):
+    """A static host that sends what the built site's ``_headers`` asks for, as Netlify does."""
+
+    rules: ClassVar[list[tuple[re.Pattern[str], dict[str, str]]]] = []
+
+    def end_headers(self) -> None:
+        path = urlsplit(self.path).path
+        for pattern, headers in self.rules:
+            if pattern.match(path):
+                for name, value in headers.items():
+                    self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
+    headers_file = site / "_headers"
+    assert headers_file.is_file(), "the build writes _headers; the browser tests run under it"
+    handler = functools.partial(
+        type("SiteHost", (_Host,), {"rules": read_headers_file(headers_file.read_text(encoding="utf-8"))}),
+        directory=str(site),
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
