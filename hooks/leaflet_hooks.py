@@ -110,7 +110,8 @@ class LeafletHooks:
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return site.without_checkbox_autocomplete(output)
+        page_url = posixpath.join(config.site_url, page.url) if config.site_url else None
+        return site.absolute_hreflang(site.without_checkbox_autocomplete(output), page_url)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The same for the pages built from a template alone (404.html).

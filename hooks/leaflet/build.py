@@ -170,13 +170,13 @@ class SiteBuild:
     # -- the end ----------------------------------------------------------------
 
     def finish(self, site_dir: Path, search: Mapping[str, Mapping[str, Any]]) -> Report:
-        """After every language: search indexes, sitemaps, then coverage and QA.
+        """After every language: search indexes, Material's script, then coverage and QA.
 
         The published languages' findings join the build's own, so the gate
         counts them whatever the log level.
         """
         site.split_search_index(site_dir, self.languages.published, self.languages.source, search)
-        site.sitemap_beside_every_page(site_dir)
+        site.edit_material_scripts(site_dir)
         report = check(self.project, loaded=self.catalogs, source=self.source)
         self.findings.extend(self.published_findings(report))
         return report
