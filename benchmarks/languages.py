@@ -13,8 +13,6 @@ French catalog under another code. Prints figures; asserts nothing.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from pathlib import Path
 
 from projects import (
@@ -23,6 +21,7 @@ from projects import (
     build,
     content_pages,
     copy_project,
+    each_size,
     interleaved,
     languages_of,
     make_plain,
@@ -53,14 +52,7 @@ def measure(count: int, repeat: int, work: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--languages", type=int, nargs="+", default=[6, 20])
-    args = parser.parse_args()
-    for count in args.languages:
-        with tempfile.TemporaryDirectory(prefix="leaflet-languages-") as work:
-            measure(count, args.repeat, Path(work))
-
+    each_size(__doc__.splitlines()[0], measure, "leaflet-languages-")
 
 if __name__ == "__main__":
     main()

@@ -10,11 +10,13 @@ mkdocs-static-i18n does on its own.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -131,3 +133,14 @@ def site_bytes(site: Path) -> int:
 
 def content_pages(project: Path) -> int:
     return len(list((project / "docs").glob("*.md")))
+
+
+def each_size(description: str, measure: Callable[[int, int, Path], None], prefix: str) -> None:
+    """``measure(languages, repeat, folder)`` for each ``--languages`` count, in a fresh temporary folder."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--languages", type=int, nargs="+", default=[6, 20])
+    args = parser.parse_args()
+    for count in args.languages:
+        with tempfile.TemporaryDirectory(prefix=prefix) as work:
+            measure(count, args.repeat, Path(work))

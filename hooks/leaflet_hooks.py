@@ -9,16 +9,21 @@ findings, whatever the log level.
 
 from __future__ import annotations
 
+import copy
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from babel import Locale
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs_static_i18n.config import I18nPluginLanguage
 
 from leaflet import site
 from leaflet.build import PageInput, SiteBuild, summary
@@ -27,6 +32,8 @@ from leaflet.i18n.catalogs import LOCALES
 from leaflet.model import MANIFEST, Finding, LeafletError
 
 log = logging.getLogger("mkdocs.plugins.leaflet")
+#: set by ``make serve LOCALE=<code>``: preview English and that language only
+PREVIEW = "LEAFLET_PREVIEW"
 
 
 class LeafletHooks:
@@ -55,7 +62,10 @@ class LeafletHooks:
             if self._first_pass(config):
                 logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
                 config_file = Path(config.config_file_path).resolve()
-                self.build, self.search = SiteBuild(config_file.parent, config_file), {}
+                preview = _preview(config)
+                self.build, self.search = SiteBuild(config_file.parent, config_file, preview=preview), {}
+                if preview:
+                    _build_only(config, self.build.languages.published)
                 self._warn(self.build.findings)  # required sections the English lacks
         except LeafletError as error:
             raise PluginError(str(error)) from None
@@ -91,6 +101,7 @@ class LeafletHooks:
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Any) -> Environment:
         build, language = self._state(config)
+        env.bytecode_cache = site.TEMPLATES  # compiled once, not once per language
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(build.translations_for(language), newstyle=True)  # type: ignore[attr-defined]
         env.globals["clinic"] = build.clinic_for(language)
@@ -141,6 +152,45 @@ class LeafletHooks:
         if config.strict and build.findings:
             count = len(build.findings)
             raise PluginError(f"strict build aborted: {count} finding{'s' if count != 1 else ''} (listed above)")
+
+def _preview(config: MkDocsConfig) -> str | None:
+    """The language ``make serve LOCALE=<code>`` previews (``LEAFLET_PREVIEW``), if any."""
+    code = os.environ.get(PREVIEW, "").strip()
+    if code and config.strict:
+        raise PluginError(f"{PREVIEW}={code} previews one language; a strict build builds every one: unset it")
+    if code:
+        log.info(f"previewing {code}: English and {code} only ({PREVIEW}); make site builds every published language")
+    return code or None
+
+
+def _build_only(config: MkDocsConfig, codes: tuple[str, ...]) -> None:
+    """Have mkdocs-static-i18n build ``codes`` (a draft among them) and switch between them alone.
+
+    Its switcher was made in its own ``on_config`` from the ``build`` flags: it is made
+    again here from the new ones, as it makes it.
+    """
+    i18n = config.plugins["i18n"]
+    base = urlsplit(config.site_url or "").path.rstrip("/")
+    for code in set(codes) - {language.locale for language in i18n.config.languages}:
+        i18n.config.languages.append(_draft(code))
+    for language in i18n.config.languages:
+        language.build = language.locale in codes
+    i18n.extra_alternate = [
+        {"name": language.name, "link": language.fixed_link or f"{base}{language.link}", "lang": language.locale}
+        for language in i18n.config.languages if language.build
+    ]
+    config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+
+
+def _draft(code: str) -> I18nPluginLanguage:
+    """mkdocs-static-i18n's entry for a draft, named in its own language."""
+    language = I18nPluginLanguage()
+    language.load_dict({"locale": code, "name": Locale.parse(code).get_display_name(code) or code})
+    failed, _warnings = language.validate()
+    if failed:
+        raise PluginError(f"{PREVIEW}={code}: {failed[0][1]}")
+    return language
+
 
 _hooks = LeafletHooks()
 on_config, on_nav, on_env = _hooks.on_config, _hooks.on_nav, _hooks.on_env

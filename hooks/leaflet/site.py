@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
+import jinja2.bccache
+
 from .i18n.search import split_index, split_on_brackets
 from .model import LeafletError
 
@@ -24,8 +27,32 @@ def without_checkbox_autocomplete(html: str) -> str:
     return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process.
+
+    mkdocs-static-i18n builds every language with a new Jinja environment, which
+    compiled Material's templates anew each time; ``mkdocs serve`` did so on every
+    save. Jinja checks each template's source against the checksum it was compiled
+    from, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = CompiledTemplates()
+
+
 def material_search_settings(theme_env: Any, config: Any) -> dict[str, Any]:
     """Material's own search settings for the language of this pass."""
+    theme_env.bytecode_cache = TEMPLATES
     template = theme_env.get_template("partials/language.html", None, {"config": config})
     language = template.module
     return {
