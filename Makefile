@@ -33,8 +33,11 @@ lint: $(STAMP)
 checkers:
 	npm install --prefix .tools --no-save --no-audit --no-fund vnu-jar@26.9.27
 
+# Live preview: make serve [LOCALE=fr] [PORT=8001]. With LOCALE, English and that
+# language only (a draft too), so a saved catalog shows in the browser at once.
+# LOCALE and PORT reach the shell as environment variables, never as command text.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	LEAFLET_PREVIEW="$$LOCALE" $(BIN)/mkdocs serve --dev-addr "127.0.0.1:$${PORT:-8000}"
 
 # Translators: refresh every catalog from docs/ (never loses a translation).
 catalogs: $(STAMP)

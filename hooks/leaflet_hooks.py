@@ -9,16 +9,21 @@ findings, whatever the log level.
 
 from __future__ import annotations
 
+import copy
 import logging
+import os
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from babel import Locale
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs_static_i18n.config import I18nPluginLanguage
 
 from leaflet import hosting, site
 from leaflet.build import PageInput, SiteBuild, summary
@@ -28,6 +33,8 @@ from leaflet.model import MANIFEST, Finding, LeafletError
 from leaflet.settings.languages import interface_language
 
 log = logging.getLogger("mkdocs.plugins.leaflet")
+#: set by ``make serve LOCALE=<code>``: preview English and that language only
+PREVIEW = "LEAFLET_PREVIEW"
 
 
 class LeafletHooks:
@@ -56,7 +63,10 @@ class LeafletHooks:
             if self._first_pass(config):
                 logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
                 config_file = Path(config.config_file_path).resolve()
-                self.build, self.search = SiteBuild(config_file.parent, config_file), {}
+                preview = _preview(config)
+                self.build, self.search = SiteBuild(config_file.parent, config_file, preview=preview), {}
+                if preview:
+                    _build_only(config, self.build.languages.published)
                 self._warn(self.build.findings)  # required sections the English lacks
         except LeafletError as error:
             raise PluginError(str(error)) from None
@@ -94,6 +104,7 @@ class LeafletHooks:
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Any) -> Environment:
         build, language = self._state(config)
+        env.bytecode_cache = site.TEMPLATES  # compiled once, not once per language
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(build.translations_for(language), newstyle=True)  # type: ignore[attr-defined]
         env.globals["clinic"] = build.clinic_for(language, marked=True)
@@ -114,7 +125,9 @@ class LeafletHooks:
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return hosting.in_page(site.without_checkbox_autocomplete(output), _policy_in_pages(config))
+        page_url = posixpath.join(config.site_url, page.url) if config.site_url else None
+        output = site.absolute_hreflang(site.without_checkbox_autocomplete(output), page_url)
+        return hosting.in_page(output, _policy_in_pages(config))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         # The same for the pages built from a template alone (404.html).
@@ -152,6 +165,45 @@ class LeafletHooks:
 def _policy_in_pages(config: MkDocsConfig) -> bool:
     """extra.hosting.policy_in_pages: hosts that set no headers (GitHub Pages) get the policy in each page."""
     return (config.extra.get("hosting") or {}).get("policy_in_pages") is True
+
+
+def _preview(config: MkDocsConfig) -> str | None:
+    """The language ``make serve LOCALE=<code>`` previews (``LEAFLET_PREVIEW``), if any."""
+    code = os.environ.get(PREVIEW, "").strip()
+    if code and config.strict:
+        raise PluginError(f"{PREVIEW}={code} previews one language; a strict build builds every one: unset it")
+    if code:
+        log.info(f"previewing {code}: English and {code} only ({PREVIEW}); make site builds every published language")
+    return code or None
+
+
+def _build_only(config: MkDocsConfig, codes: tuple[str, ...]) -> None:
+    """Have mkdocs-static-i18n build ``codes`` (a draft among them) and switch between them alone.
+
+    Its switcher was made in its own ``on_config`` from the ``build`` flags: it is made
+    again here from the new ones, as it makes it.
+    """
+    i18n = config.plugins["i18n"]
+    base = urlsplit(config.site_url or "").path.rstrip("/")
+    for code in set(codes) - {language.locale for language in i18n.config.languages}:
+        i18n.config.languages.append(_draft(code))
+    for language in i18n.config.languages:
+        language.build = language.locale in codes
+    i18n.extra_alternate = [
+        {"name": language.name, "link": language.fixed_link or f"{base}{language.link}", "lang": language.locale}
+        for language in i18n.config.languages if language.build
+    ]
+    config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+
+
+def _draft(code: str) -> I18nPluginLanguage:
+    """mkdocs-static-i18n's entry for a draft, named in its own language."""
+    language = I18nPluginLanguage()
+    language.load_dict({"locale": code, "name": Locale.parse(code).get_display_name(code) or code})
+    failed, _warnings = language.validate()
+    if failed:
+        raise PluginError(f"{PREVIEW}={code}: {failed[0][1]}")
+    return language
 
 
 _hooks = LeafletHooks()

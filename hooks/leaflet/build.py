@@ -34,10 +34,10 @@ from .content.sources import parse_sources
 from .content.strings import CLINICAL_REVIEW_PENDING
 from .i18n import catalogs
 from .i18n.translate import Translations, mark_untranslated, untranslated_label
-from .model import DOCS, Finding, Kind, Page, Report, SignOff, Unit
+from .model import CONFIG, DOCS, Finding, Kind, LeafletError, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
-from .settings.languages import catalog_code, locale_of
+from .settings.languages import Languages, catalog_code, locale_of
 
 META_KEYS = ("title", "description")
 
@@ -45,9 +45,16 @@ META_KEYS = ("title", "description")
 class SiteBuild:
     """The state of one build: settings, source, catalogs, findings."""
 
-    def __init__(self, root: Path, config_file: Path, today: dt.date | None = None) -> None:
-        self.project: Project = read_project(root, config_file)
+    def __init__(
+        self, root: Path, config_file: Path, today: dt.date | None = None, preview: str | None = None
+    ) -> None:
+        project = read_project(root, config_file)
+        if preview:
+            drafts = set(catalogs.discover(root)) - set(project.languages.published)
+            project = dataclasses.replace(project, languages=previewed(project.languages, preview, drafts))
+        self.project: Project = project
         self.root, self.languages = root, self.project.languages
+        self.preview = preview
         self.today = today or dt.date.today()
         self.source: Source = load_source(self.project)
         self.catalogs: dict[str, Catalog] = {}
@@ -187,19 +194,33 @@ class SiteBuild:
     # -- the end ----------------------------------------------------------------
 
     def finish(self, site_dir: Path, search: Mapping[str, Mapping[str, Any]]) -> Report:
-        """After every language: search indexes, sitemaps, then coverage and QA.
+        """After every language: search indexes, Material's script, then coverage and QA.
 
         The published languages' findings join the build's own, so the gate
         counts them whatever the log level.
         """
         site.split_search_index(site_dir, self.languages.published, self.languages.source, search)
-        site.sitemap_beside_every_page(site_dir)
-        report = check(self.project, loaded=self.catalogs, source=self.source)
+        site.edit_material_scripts(site_dir)
+        # A preview checks the language it shows; the full build checks every catalog.
+        only = self.languages.translations if self.preview else None
+        report = check(self.project, only=only, loaded=self.catalogs, source=self.source)
         self.findings.extend(self.published_findings(report))
         return report
 
     def published_findings(self, report: Report) -> list[Finding]:
         return [f for f in report.findings if f.locale in self.languages.published]
+
+
+def previewed(languages: Languages, code: str, drafts: Iterable[str] = ()) -> Languages:
+    """English and ``code`` only, ``code`` built even when it is a draft (a catalog
+    that ``mkdocs.yml`` does not publish): what ``make serve LOCALE=<code>`` shows."""
+    known = {*languages.published, *drafts}
+    if code not in known:
+        raise LeafletError(
+            CONFIG, 1, f"LOCALE: expected a published language or a draft with a catalog "
+            f"({', '.join(sorted(known))}) but received: {code!r}", "unknown-locale",
+        )
+    return dataclasses.replace(languages, published=tuple(dict.fromkeys((languages.source, code))))
 
 
 @dataclasses.dataclass

@@ -1,19 +1,24 @@
-"""What the hooks do to the built site: per-language search indexes, sitemap
-copies, language links and markup fixes. Plain Python over files and strings."""
+"""What the hooks do to the built site: per-language search indexes, language
+links, markup fixes and one edit to Material's script. Plain Python over files
+and strings."""
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
+
+import jinja2
+import jinja2.bccache
 
 from .i18n.search import split_index, split_on_brackets
+from .model import LeafletError
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
+_HREFLANG = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang=")')
 
 
 def without_checkbox_autocomplete(html: str) -> str:
@@ -22,8 +27,32 @@ def without_checkbox_autocomplete(html: str) -> str:
     return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the life of the process.
+
+    mkdocs-static-i18n builds every language with a new Jinja environment, which
+    compiled Material's templates anew each time; ``mkdocs serve`` did so on every
+    save. Jinja checks each template's source against the checksum it was compiled
+    from, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = CompiledTemplates()
+
+
 def material_search_settings(theme_env: Any, config: Any) -> dict[str, Any]:
     """Material's own search settings for the language of this pass."""
+    theme_env.bytecode_cache = TEMPLATES
     template = theme_env.get_template("partials/language.html", None, {"config": config})
     language = template.module
     return {
@@ -66,13 +95,73 @@ def split_search_index(
         target.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 
-def sitemap_beside_every_page(site: Path) -> None:
-    """Material fetches ``sitemap.xml`` beside its base and beside every
-    ``<link rel=alternate>`` of a page; serve the one sitemap at each place so
-    no page load makes a failing request."""
-    sitemap = site / "sitemap.xml"
-    if not sitemap.is_file():
-        return
-    for page in site.rglob("index.html"):
-        if page.parent != site:
-            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+def absolute_hreflang(html: str, page_url: str | None) -> str:
+    """The page's ``hreflang`` links as absolute URLs (Google and Lighthouse
+    want them so), resolved against ``page_url``, the page's own address under
+    ``site_url``. The language switcher's links stay relative."""
+    if not page_url:
+        return html
+    return _HREFLANG.sub(lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), html)
+
+
+#: Edits to the site's copy of Material's script: (what it says, what it says instead, why).
+BUNDLE_EDITS = (
+    (
+        '"link[rel=alternate]"',
+        '"link[rel=alternate]:not([hreflang])"',
+        # Material fetches sitemap.xml beside every alternate link on each page view, to
+        # map the page to its translation; mkdocs-static-i18n's switcher already links
+        # each translation of the page, so those requests (one per language) buy nothing.
+        "no sitemap request per language on a page view",
+    ),
+    (
+        'zi=document.forms.namedItem("search")?ks():tt',
+        # The index once the search toggle is first on, or at once on a page opened
+        # from a search result (?h=, which search.highlight marks with the index).
+        'zi=document.forms.namedItem("search")?L(Je("search"),$(new URL(location.href).searchParams.has("h")))'
+        '.pipe(Re(o=>o),b(()=>ks()),Z(1)):tt',
+        "the search index loads when the reader opens search, not on every page view",
+    ),
+)
+
+#: Stands in for Material's search worker under its name, and loads it with the first
+#: message: the page sends one only once the index is there (when the reader opens search).
+WORKER_SHIM = """// Material's search worker, loaded on first use (see hooks/leaflet/site.py).
+self.addEventListener("message", function first(event) {
+  self.removeEventListener("message", first);
+  importScripts("%s");
+  self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+});
+"""
+
+
+def edit_material_scripts(site: Path) -> None:
+    """Apply :data:`BUNDLE_EDITS` to ``assets/javascripts/bundle.*.min.js``, and put
+    :data:`WORKER_SHIM` in the place of the search worker, which moves beside it.
+
+    Each edit must match exactly once: a Material release that changes the
+    script stops the build here rather than quietly undoing an edit.
+    """
+    scripts = site / "assets" / "javascripts"
+    for bundle in sorted(scripts.glob("bundle.*.min.js")):
+        bundle.write_text(_edited(bundle.read_text(encoding="utf-8"), bundle.name), encoding="utf-8")
+    for worker in sorted(scripts.glob("workers/search.*.min.js")):
+        text = worker.read_text(encoding="utf-8")
+        # mkdocs serve rebuilds into the same folder: the shim and the moved worker may be there
+        if not worker.name.endswith(".worker.min.js") and not text.startswith(WORKER_SHIM.split("\n")[0]):
+            real = worker.with_name(worker.name.replace(".min.js", ".worker.min.js"))
+            real.write_text(text, encoding="utf-8")
+            worker.write_text(WORKER_SHIM % real.name, encoding="utf-8")
+
+
+def _edited(text: str, name: str) -> str:
+    for old, new, why in BUNDLE_EDITS:
+        if text.count(old) == 1:
+            text = text.replace(old, new)
+        elif text.count(new) != 1:
+            raise LeafletError(
+                name, 1, f"expected {old!r} once in Material's script ({why}) but found it "
+                f"{text.count(old)} times; check hooks/leaflet/site.py against this Material release",
+                "material-changed",
+            )
+    return text

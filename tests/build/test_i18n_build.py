@@ -12,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 
 from helpers import MKDOCS, ROOT, TRANSLATED, language_pages, run_build, soup
@@ -19,6 +20,8 @@ from leaflet.content.carecards import LEVELS
 from leaflet.content.segment import segment
 from leaflet.content.strings import CLINICAL_REVIEW_PENDING, UNTRANSLATED
 from leaflet.i18n import catalogs
+
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 with catalogs.po_path(ROOT, "fr").open("rb") as _handle:
     FR = read_po(_handle)
@@ -73,16 +76,19 @@ def test_every_translated_page_has_its_lang_and_alternates(site: Path, language:
         alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"]')}
         assert set(alternates) == {"en", *TRANSLATED, "x-default"}
         assert alternates["x-default"] == alternates["en"]
-        # Each alternate is the same page in the other language, and exists.
+        # Each alternate is the same page in the other language, at its address under site_url, and exists.
         for href in alternates.values():
-            assert (path.parent / href / "index.html").resolve().is_file(), (path, href)
+            assert href.startswith(SITE_URL), (path, href)
+            assert (site / href[len(SITE_URL):] / "index.html").is_file(), (path, href)
 
 
 def test_english_pages_point_to_their_translations(site: Path) -> None:
     html = page(site, "risks")
     assert html.html["lang"] == "en"
     alternates = {link["hreflang"]: link["href"] for link in html.select('link[rel="alternate"]')}
-    assert alternates == {"en": "./", **{code: f"../{code}/risks/" for code in TRANSLATED}, "x-default": "./"}
+    english = f"{SITE_URL}risks/"
+    assert alternates == {"en": english, **{code: f"{SITE_URL}{code}/risks/" for code in TRANSLATED}, "x-default": english}
+    # The switcher's links stay relative: the site works wherever it is hosted.
     switcher = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link")}
     assert switcher == {"en": "./", **{code: f"../{code}/risks/" for code in TRANSLATED}}
 
@@ -137,20 +143,23 @@ def test_french_pages_search_from_their_own_root(site: Path) -> None:
     assert (site / "fr/before" / config["base"] / "search/search_index.json").resolve().is_file()
 
 
-def test_one_sitemap_with_alternates_and_nothing_fetched_fails(site: Path) -> None:
+def test_one_sitemap_with_every_page_and_its_alternates(site: Path) -> None:
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<url>.*?</url>", sitemap, re.S)
     assert len(urls) == 7 * (1 + len(TRANSLATED))
     for url in urls:
         assert set(re.findall(r'hreflang="([^"]+)"', url)) == {"en", *TRANSLATED, "x-default"}
-    # Material fetches sitemap.xml beside its base and every alternate link.
+        assert all(href.startswith(SITE_URL) for href in re.findall(r'href="([^"]+)"', url))
+    # One sitemap: no copy in any page folder (the site grew with pages² × languages²).
+    assert [path.relative_to(site).as_posix() for path in site.rglob("sitemap.xml")] == ["sitemap.xml"]
+
+
+def test_the_search_dialog_has_an_accessible_name(site: Path) -> None:
     for language in ["en", *TRANSLATED]:
         for path in language_pages(site, language):
-            html = soup(path)
-            base = json.loads(html.select_one("#__config").string)["base"]
-            targets = [base] + [link["href"] for link in html.select('link[rel="alternate"]')]
-            for target in targets:
-                assert (path.parent / target / "sitemap.xml").resolve().is_file(), (path, target)
+            dialog = soup(path).select_one('[data-md-component="search"][role="dialog"]')
+            assert dialog is not None, path
+            assert dialog.get("aria-label", "").strip(), path
 
 
 # -- builds of changed copies ---------------------------------------------

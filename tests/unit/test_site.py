@@ -10,10 +10,13 @@ import material
 import pytest
 
 from leaflet.i18n.search import BRACKETS
+from leaflet.model import LeafletError
 from leaflet.site import (
+    BUNDLE_EDITS,
+    absolute_hreflang,
+    edit_material_scripts,
     material_search_settings,
     relative_alternates,
-    sitemap_beside_every_page,
     split_search_index,
     without_checkbox_autocomplete,
 )
@@ -90,23 +93,6 @@ class TestSplitSearchIndex:
         assert list(tmp_path.iterdir()) == []
 
 
-class TestSitemaps:
-    def test_copies_the_sitemap_beside_every_page_but_the_root(self, tmp_path: Path) -> None:
-        (tmp_path / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
-        for folder in ("", "risks", "fr", "fr/risks"):
-            (tmp_path / folder).mkdir(parents=True, exist_ok=True)
-            (tmp_path / folder / "index.html").write_text("<html></html>", encoding="utf-8")
-        (tmp_path / "assets").mkdir()
-        sitemap_beside_every_page(tmp_path)
-        copies = sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("sitemap.xml"))
-        assert copies == ["fr/risks/sitemap.xml", "fr/sitemap.xml", "risks/sitemap.xml", "sitemap.xml"]
-        assert (tmp_path / "fr" / "risks" / "sitemap.xml").read_text(encoding="utf-8") == "<urlset/>"
-
-    def test_without_a_sitemap_does_nothing(self, tmp_path: Path) -> None:
-        (tmp_path / "risks").mkdir()
-        (tmp_path / "risks" / "index.html").write_text("<html></html>", encoding="utf-8")
-        sitemap_beside_every_page(tmp_path)
-        assert not list(tmp_path.rglob("sitemap.xml"))
 
 
 class TestMaterialSearchSettings:
@@ -136,3 +122,62 @@ class TestMaterialSearchSettings:
         separator = self.settings("zh")["separator"]
         assert separator.startswith("[\\s\\u200b\\u3000")
         assert separator.endswith(BRACKETS + "]+")
+
+
+class TestAbsoluteHreflang:
+    def test_hreflang_links_resolve_against_the_page_address(self) -> None:
+        html = (
+            '<link rel="alternate" href="./" hreflang="en">'
+            '<link rel="alternate" href="../fr/risks/" hreflang="fr">'
+            '<a href="../fr/risks/" hreflang="fr" class="md-select__link">'
+        )
+        assert absolute_hreflang(html, "https://clinic.example/hip/risks/") == (
+            '<link rel="alternate" href="https://clinic.example/hip/risks/" hreflang="en">'
+            '<link rel="alternate" href="https://clinic.example/hip/fr/risks/" hreflang="fr">'
+            '<a href="../fr/risks/" hreflang="fr" class="md-select__link">'
+        )
+
+    def test_without_a_site_url_links_stay_as_they_are(self) -> None:
+        html = '<link rel="alternate" href="./" hreflang="en">'
+        assert absolute_hreflang(html, None) == html
+
+
+def _scripts(site: Path, bundle: str) -> Path:
+    scripts = site / "assets" / "javascripts"
+    (scripts / "workers").mkdir(parents=True)
+    (scripts / "bundle.abc.min.js").write_text(bundle, encoding="utf-8")
+    (scripts / "workers" / "search.def.min.js").write_text("material's worker", encoding="utf-8")
+    return scripts
+
+
+class TestMaterialScripts:
+    MATERIAL = "".join(f"a;{old};b;" for old, _new, _why in BUNDLE_EDITS)
+
+    def test_every_edit_applies_once_and_the_worker_moves_behind_a_shim(self, tmp_path: Path) -> None:
+        scripts = _scripts(tmp_path, self.MATERIAL)
+        edit_material_scripts(tmp_path)
+        assert (scripts / "bundle.abc.min.js").read_text() == "".join(f"a;{new};b;" for _old, new, _why in BUNDLE_EDITS)
+        assert (scripts / "workers" / "search.def.worker.min.js").read_text() == "material's worker"
+        assert 'importScripts("search.def.worker.min.js")' in (scripts / "workers" / "search.def.min.js").read_text()
+
+    def test_editing_twice_changes_nothing_more(self, tmp_path: Path) -> None:
+        scripts = _scripts(tmp_path, self.MATERIAL)
+        edit_material_scripts(tmp_path)
+        once = {path.name: path.read_text() for path in scripts.rglob("*.js")}
+        edit_material_scripts(tmp_path)
+        assert {path.name: path.read_text() for path in scripts.rglob("*.js")} == once
+
+    def test_a_material_release_without_the_text_stops_the_build(self, tmp_path: Path) -> None:
+        _scripts(tmp_path, "a different script")
+        with pytest.raises(LeafletError) as error:
+            edit_material_scripts(tmp_path)
+        assert error.value.code == "material-changed"
+        assert error.value.file == "bundle.abc.min.js"
+
+    def test_the_installed_material_has_every_text_once(self) -> None:
+        bundle = next((MATERIAL_TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")).read_text()
+        assert [bundle.count(old) for old, _new, _why in BUNDLE_EDITS] == [1] * len(BUNDLE_EDITS)
+
+    def test_without_scripts_does_nothing(self, tmp_path: Path) -> None:
+        edit_material_scripts(tmp_path)
+        assert not list(tmp_path.rglob("*"))
