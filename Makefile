@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: env site test lint checkers serve coverage readability sources catalogs language clean
+.PHONY: env site offline test lint checkers serve coverage readability sources catalogs language clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -61,5 +61,9 @@ readability: $(STAMP)
 sources: $(STAMP)
 	$(BIN)/python -m leaflet.content.sources docs
 
+# One zip of the built site that works from file:// (no server): run make site first.
+offline: $(STAMP)
+	$(BIN)/python -m leaflet.hosting.offline --site site --output dist/leaflet-offline.zip
+
 clean:
-	rm -rf site $(VENV) .tools
+	rm -rf site dist $(VENV) .tools

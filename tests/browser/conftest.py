@@ -129,6 +129,11 @@ def open_page(browser, base_url: str):
                 route.abort()
 
         context.route("**/*", route)
+        # A blocked script, style or request under the site's policy fails the visit like any error.
+        context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            "`Content-Security-Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`))"
+        )
         page = context.new_page()
         page.on("response", lambda r: r.status >= 400 and visit.failed.append(f"{r.status} {r.url}"))
         page.on("requestfailed", lambda r: visit.failed.append(f"{r.failure} {r.url}") if "127.0.0.1" in r.url else None)

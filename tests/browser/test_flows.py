@@ -50,7 +50,7 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(open_page) -> None:
 
 
 def test_print_shows_the_leaflet_without_navigation(open_page) -> None:
-    page, _ = open_page("risks/", width=1280)
+    page, visit = open_page("risks/", width=1280)
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search"):
         assert not page.locator(hidden).first.is_visible(), hidden
@@ -64,6 +64,7 @@ def test_print_shows_the_leaflet_without_navigation(open_page) -> None:
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
     assert len(pdf) > 10_000
+    visit.assert_clean()
 
 
 @pytest.mark.parametrize("language", [SOURCE, "ar"])

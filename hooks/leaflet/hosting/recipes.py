@@ -4,7 +4,7 @@
 - ``.htaccess``: Apache (mod_headers) reads it in place;
 - ``_hosting/nginx.conf``: a snippet to include in nginx's ``server`` block;
 - ``_hosting/cloudfront-response-headers.json``: a CloudFront response headers policy;
-- ``_hosting/meta.html``: the subset a ``<meta>`` element can carry, for hosts
+- ``_hosting/meta-policy.txt``: the subset a ``<meta>`` element can carry, for hosts
   that set no headers (GitHub Pages).
 
 Assets whose names carry a content hash (``bundle.a5f9d56c.min.js``) are kept
@@ -115,7 +115,7 @@ def write_all(site: Path, headers: Mapping[str, str], name: str) -> list[Path]:
         site / ".htaccess": apache(headers),
         site / "_hosting" / "nginx.conf": nginx(headers),
         site / "_hosting" / "cloudfront-response-headers.json": cloudfront(headers, name),
-        site / "_hosting" / "meta.html": meta(headers),
+        site / "_hosting" / "meta-policy.txt": meta(headers),
     }
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
