@@ -66,4 +66,4 @@ offline: $(STAMP)
 	$(BIN)/python -m leaflet.hosting.offline --site site --output dist/leaflet-offline.zip
 
 clean:
-	rm -rf site dist $(VENV) .tools
+	rm -rf site dist .cache $(VENV) .tools

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 import yaml
-from projects import ENV, EXTRA, ROOT, add_languages, copy_project, languages_of, median
+from projects import COLD, ENV, EXTRA, ROOT, add_languages, copy_project, languages_of, median
 
 MORE = (
     "uk", "bg", "hr", "sl", "sr", "lt", "lv", "et", "ca", "gl", "eu", "is", "ga", "cy", "mt",
@@ -46,11 +46,11 @@ def fifty_pages(project: Path, count: int = 50) -> None:
     manifest_path.write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
 
 
-def timed(project: Path, repeat: int) -> list[float]:
+def timed(project: Path, repeat: int, env: dict[str, str] = ENV) -> list[float]:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        result = subprocess.run(COMMAND, cwd=project, capture_output=True, text=True, env=ENV)
+        result = subprocess.run(COMMAND, cwd=project, capture_output=True, text=True, env=env)
         times.append(time.perf_counter() - start)
         if result.returncode == 2:
             raise SystemExit(result.stderr)
@@ -68,11 +68,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="leaflet-coverage-") as work:
         project = copy_project(Path(work) / "six")
+        report(f"{len(languages_of(project))} languages × 7 pages, cold", timed(project, args.repeat, COLD))
         report(f"{len(languages_of(project))} languages × 7 pages", timed(project, args.repeat))
         big = copy_project(Path(work) / "fifty")
         add_languages(big, (*EXTRA, *MORE)[: 50 - len(languages_of(big))])
         fifty_pages(big)
         pages = len(list((big / "docs").glob("*.md")))
+        report(f"{len(languages_of(big))} languages × {pages} pages, cold", timed(big, args.repeat, COLD))
         report(f"{len(languages_of(big))} languages × {pages} pages", timed(big, args.repeat))
 
 

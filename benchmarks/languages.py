@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from projects import (
+    COLD,
     EXTRA,
     add_languages,
     build,
@@ -37,15 +38,20 @@ def measure(count: int, repeat: int, work: Path) -> None:
     languages, pages = len(languages_of(project)), content_pages(project)
     sites = {"project": work / "site-project", "plain": work / "site-plain"}
     times = interleaved(
-        {"project": lambda: build(project, sites["project"]), "plain": lambda: build(plain, sites["plain"])}, repeat,
+        {
+            "project": lambda: build(project, sites["project"]),
+            "cold": lambda: build(project, work / "site-cold", env=COLD),
+            "plain": lambda: build(plain, sites["plain"]),
+        },
+        repeat,
     )
-    built = median(times["project"])
     reference = median(times["plain"])
-    print(f"{languages} languages, {pages} pages, n={repeat}")
-    for name in ("project", "plain"):
+    print(f"{languages} languages, {pages} pages, n={repeat} (cold: the check cache off, as in a fresh clone)")
+    for name in ("project", "cold", "plain"):
         runs = ", ".join(f"{t:.2f}" for t in times[name])
         print(f"  build {name:<8} median {median(times[name]):6.2f} s   ({runs})")
-    print(f"  build ratio project/plain   {built / reference:6.2f}")
+    print(f"  build ratio project/plain   {median(times['project']) / reference:6.2f}")
+    print(f"  build ratio cold/plain      {median(times['cold']) / reference:6.2f}")
     for name, site in sites.items():
         per = site_bytes(site) / (pages * languages) / 1000
         # Material's assets/ are there once, whatever the number of languages.

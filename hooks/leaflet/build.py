@@ -19,6 +19,7 @@ from typing import Any
 from babel.messages.catalog import Catalog
 
 from . import site
+from .checks import qacache
 from .checks.coverage import check, load_source
 from .checks.signoff import read_sign_off
 from .checks.source import Source
@@ -65,6 +66,7 @@ class SiteBuild:
         self.read: Read = reader(root / DOCS)
         self._checked_snippets: set[str] = set()
         available = catalogs.discover(root)
+        qacache.open_store(root)  # check results kept between builds, by content
         for code in self.languages.translations:
             if code not in available:
                 raise catalogs.no_catalog(root, code)

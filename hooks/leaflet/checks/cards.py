@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 
@@ -12,9 +13,17 @@ from ..content.includes import expand
 from ..model import DOCS, Finding, Kind, Page, RequiredSection
 
 
-def card_levels(markdown_text: str) -> list[tuple[str | None, str]]:
-    """(section id, level) of every care card, in order."""
-    md = markdown.Markdown(extensions=["admonition", "attr_list", "tables", CareCardExtension()])
+@functools.lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["admonition", "attr_list", "tables", CareCardExtension()])
+
+
+@functools.lru_cache(maxsize=256)
+def card_levels(markdown_text: str) -> tuple[tuple[str | None, str], ...]:
+    """(section id, level) of every care card, in order. The English of a page is asked about once
+    per required section and language: it is rendered once."""
+    md = _converter()
+    md.reset()
     root = etree.fromstring(f"<root>{md.convert(markdown_text)}</root>")
     found, section = [], None
     for element in root.iter():
@@ -23,7 +32,7 @@ def card_levels(markdown_text: str) -> list[tuple[str | None, str]]:
         classes = (element.get("class") or "").split()
         if "care-card" in classes:
             found.append((section, classes[1]))
-    return found
+    return tuple(found)
 
 
 def cards_differ(required: RequiredSection, page: Page, translations: Mapping[str, str], code: str) -> Finding | None:

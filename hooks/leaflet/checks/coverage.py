@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..settings import Project
 from ..settings.languages import catalog_code
-from . import qa
+from . import qa, qacache
 from .cards import cards_differ
 from .signoff import changed_since, read_sign_off
 from .source import Source, read_source
@@ -44,8 +44,10 @@ def load_source(project: Project) -> Source:
     hours = {"clinic.opening_days": project.clinic.opening_days}
     safety = (CLINICAL_REVIEW_PENDING, *LEVELS.values())
     source = read_source(project.root, frozenset(), project.identical_ok, hours, safety)
-    template = catalogs.extract_template(project.root)
-    ids = frozenset(m.id for m in template if isinstance(m.id, str) and m.id)
+    def extract() -> frozenset[str]:
+        return frozenset(m.id for m in catalogs.extract_template(project.root) if isinstance(m.id, str) and m.id)
+
+    ids = qacache.template_ids(project.root, extract)
     return dataclasses.replace(source, template_ids=ids)
 
 
@@ -63,6 +65,7 @@ def check(
         if code not in available:
             raise catalogs.no_catalog(root, code)
     codes = _wanted(sorted(set(available) - {languages.source}), only)
+    qacache.open_store(root)
     if source is None:
         source = load_source(project)
         source.require_all()
@@ -71,6 +74,7 @@ def check(
         display = available[code].relative_to(root).as_posix()
         catalog = (loaded or {}).get(code) or catalogs.read_catalog(available[code], display, catalog_code(code))
         results.append(_locale(code, code in languages.published, catalog, display, source))
+    qacache.save()
     return Report(tuple(results))
 
 

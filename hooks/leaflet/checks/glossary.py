@@ -36,7 +36,7 @@ def _forbidden_in(term: Term, text: str) -> Rendering | None:
     return next((r for r in term.forbidden if found(r.forms, rest)), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per language and build: compared and hashed by identity
 class TermChecks:
     """The glossary checks of one language."""
 

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from markdown.inlinepatterns import ENTITY_RE
 
 from ..model import Finding
-from . import glossary, text
+from . import glossary, qacache, text
 from .registry import Check, check
 from .rendered import Rendering, dense, letters, renderings, visible
 from .text import numbers
@@ -291,5 +291,10 @@ def problems(
 
 @functools.lru_cache(maxsize=8192)
 def _details(msgid: str, msgstr: str, locale: str, terms: tuple[Check, ...]) -> tuple[tuple[str, str], ...]:
-    """Every check's finding. The checks are pure, and the build asks about each message more than once."""
-    return tuple((check.code, detail) for check in CHECKS + terms if (detail := check.run(msgid, msgstr, locale)))
+    """Every check's finding. The checks are pure: the build asks about each message more than once,
+    and :mod:`.qacache` keeps the answers between runs."""
+    found = qacache.get(msgid, msgstr, locale, terms)
+    if found is None:
+        found = tuple((c.code, detail) for c in CHECKS + terms if (detail := c.run(msgid, msgstr, locale)))
+        qacache.put(msgid, msgstr, locale, terms, found)
+    return found

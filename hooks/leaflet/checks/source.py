@@ -39,6 +39,7 @@ class Source:
     identical_ok: frozenset[str]
     placeholder_texts: Mapping[str, str] = field(default_factory=dict)
     glossaries: Mapping[str, Glossary] = field(default_factory=dict)  # by language, from glossary/*.tbx
+    _terms: dict[str, tuple[Check, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def units_of(self, required: RequiredSection) -> list[Unit]:
         """The units a required section shows: its own, those of the snippets
@@ -54,8 +55,10 @@ class Source:
         return own + list({unit.text: unit for unit in brought}.values())
 
     def terms_for(self, locale: str) -> tuple[Check, ...]:
-        """The glossary checks of a language: none without a glossary."""
-        return checks_for(glossary_for(self.glossaries, locale))
+        """The glossary checks of a language (none without a glossary), made once per language."""
+        if locale not in self._terms:
+            self._terms[locale] = checks_for(glossary_for(self.glossaries, locale))
+        return self._terms[locale]
 
     def is_safety(self, msgid: str) -> bool:
         return any(place.safety for place in self.places.get(msgid, ()))

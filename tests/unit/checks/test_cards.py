@@ -42,13 +42,13 @@ def translated(changes: dict[str, str] | None = None) -> dict[str, str]:
 
 class TestCardLevels:
     def test_each_card_with_its_section_in_order(self) -> None:
-        assert card_levels(PAGE) == [("side-effects", "routine"), ("get-help", "urgent"), ("get-help", "emergency")]
+        assert card_levels(PAGE) == (("side-effects", "routine"), ("get-help", "urgent"), ("get-help", "emergency"))
 
     def test_a_card_before_any_heading_has_no_section(self) -> None:
-        assert card_levels('!!! urgent "Now"\n\n    Call.\n') == [(None, "urgent")]
+        assert card_levels('!!! urgent "Now"\n\n    Call.\n') == ((None, "urgent"),)
 
     def test_no_cards(self) -> None:
-        assert card_levels("## Plain {#plain}\n\nText.\n") == []
+        assert card_levels("## Plain {#plain}\n\nText.\n") == ()
 
 
 class TestCardsDiffer:
@@ -89,7 +89,7 @@ def including() -> Page:
 
 class TestIncludedCards:
     def test_an_included_card_counts_in_the_section_that_includes_it(self) -> None:
-        assert card_levels(expand(including(), lambda unit: unit.text)) == [("get-help", "urgent")]
+        assert card_levels(expand(including(), lambda unit: unit.text)) == (("get-help", "urgent"),)
 
     def test_an_included_card_translated_as_another_is_caught(self) -> None:
         changes = {"Call us.": '!!! routine "Appelez-nous."'}
