@@ -58,5 +58,11 @@ readability: $(STAMP)
 sources: $(STAMP)
 	$(BIN)/python -m leaflet.content.sources docs
 
+# Clinics: one PDF of the whole leaflet per published language, written into the built site
+# (run make site first). LEAFLETS_ARGS="--paper Letter" prints on US Letter.
+.PHONY: leaflets
+leaflets: $(STAMP)
+	$(BIN)/python -m leaflet.leaflets $(LEAFLETS_ARGS)
+
 clean:
 	rm -rf site $(VENV) .tools
