@@ -23,7 +23,9 @@ from .tools import MissingTool, chromium_path, installed_families, require_fonts
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="make leaflets", description="One PDF of the whole leaflet per published language.")
+    parser = argparse.ArgumentParser(
+        prog="make leaflets", description="One PDF of the whole leaflet per published language."
+    )
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     parser.add_argument("--paper", choices=PAPERS, help="overrides extra.leaflets.paper in mkdocs.yml")
     args = parser.parse_args(argv)
