@@ -28,11 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
     parser.add_argument("--paper", choices=PAPERS, help="overrides extra.leaflets.paper in mkdocs.yml")
+    parser.add_argument("--language", action="append", metavar="TAG", help="only this language (repeatable)")
     args = parser.parse_args(argv)
     root = Path.cwd()
     try:
         run = _prepare(root, args)
-        languages = run.build.languages.published
+        languages = _languages(run.build.languages.published, args.language)
         require_fonts([font for language in languages for font in fonts_for(language)], installed_families())
         executable = chromium_path()
     except (LeafletError, MissingTool, ValueError) as error:
@@ -55,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             printer.close()
     return 0
+
+
+def _languages(published: tuple[str, ...], chosen: list[str] | None) -> list[str]:
+    unknown = [code for code in chosen or () if code not in published]
+    if unknown:
+        raise ValueError(f"--language: expected one of: {', '.join(published)} but received: {unknown[0]!r}")
+    return [code for code in published if not chosen or code in chosen]
 
 
 def _prepare(root: Path, args: argparse.Namespace) -> Run:

@@ -41,8 +41,7 @@ def require_fonts(needed: Iterable[Font], installed: set[str]) -> None:
     """Stop before printing when a language's font is missing: Chromium would fall back silently."""
     missing = sorted({font for font in needed if font.family not in installed}, key=lambda font: font.family)
     if missing:
-        packages = " ".join(sorted({font.package for font in missing}))
-        families = ", ".join(font.family for font in missing)
-        raise MissingTool(
-            f"font {families} not found: install Debian's {packages} package (apt-get install {packages})"
-        )
+        packages = sorted({font.package for font in missing})
+        fonts = f"font{'s' if len(missing) > 1 else ''} {', '.join(font.family for font in missing)}"
+        named = f"Debian's {' and '.join(packages)} package{'s' if len(packages) > 1 else ''}"
+        raise MissingTool(f"{fonts} not found: install {named} (apt-get install {' '.join(packages)})")
