@@ -61,6 +61,12 @@ readability: $(STAMP)
 sources: $(STAMP)
 	$(BIN)/python -m leaflet.content.sources docs
 
+# Clinics: one PDF of the whole leaflet per published language, written into the built site
+# (run make site first). LEAFLETS_ARGS="--paper Letter" prints on US Letter.
+.PHONY: leaflets
+leaflets: $(STAMP)
+	$(BIN)/python -m leaflet.leaflets $(LEAFLETS_ARGS)
+
 # One zip of the built site that works from file:// (no server): run make site first.
 offline: $(STAMP)
 	$(BIN)/python -m leaflet.hosting.offline --site site --output dist/leaflet-offline.zip

@@ -29,6 +29,9 @@ from leaflet import hosting, site
 from leaflet.build import PageInput, SiteBuild, summary
 from leaflet.content.carecards import CareCardExtension
 from leaflet.i18n.catalogs import LOCALES
+from leaflet.leaflets import qr
+from leaflet.leaflets.settings import pdf_name
+from leaflet.leaflets.strings import PAGE_QR
 from leaflet.model import MANIFEST, Finding, LeafletError
 from leaflet.settings.languages import interface_language
 
@@ -122,9 +125,16 @@ class LeafletHooks:
             context["base_url"] = posixpath.join(context["base_url"], language) + "/"
         context["review"] = build.reviews.get(page.file.src_uri)
         context["translation_notice"] = build.translation_notice(language)
+        # The printed leaflet's link (shown once make leaflets has made it) and the page's QR code, for print.
+        context["leaflet_pdf"] = posixpath.join(context["base_url"], pdf_name(language))
+        context["leaflet_pdf_name"], context["leaflet_qr"] = pdf_name(language), qr.page_qr_file(page.file.dest_uri)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        build, language = self._state(config)
+        if page.file.abs_dest_path and page.canonical_url:
+            label = build.translations_for(language).gettext(PAGE_QR)
+            qr.write_page_qr(Path(page.file.abs_dest_path).parent, page.file.dest_uri, page.canonical_url, label)
         page_url = posixpath.join(config.site_url, page.url) if config.site_url else None
         output = site.absolute_hreflang(site.without_checkbox_autocomplete(output), page_url)
         return hosting.in_page(output, _policy_in_pages(config))
