@@ -8,6 +8,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -124,3 +125,57 @@ def test_nginx_serves_the_policy_with_the_generated_snippet(site: Path, nginx: s
         urllib.request.urlopen(nginx + "/no-such-page/", timeout=10)
     assert raised.value.code == 404
     assert raised.value.headers["Content-Security-Policy"] == expected["Content-Security-Policy"]
+
+
+APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
+MODULES = Path("/usr/lib/apache2/modules")
+
+
+@pytest.fixture
+def apache(site: Path, tmp_path: Path) -> Iterator[str]:
+    """Debian's Apache serving a world-readable copy of the site (its workers drop root)
+    with nothing but the modules a static site needs and the site's own .htaccess."""
+    if not Path(APACHE).is_file():
+        missing("Apache not found; install Debian's apache2 package")
+    served = Path(tempfile.mkdtemp(prefix="leaflet-apache-"))
+    shutil.copytree(site, served / "site")
+    for path in [served, *served.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    port = _free_port()
+    modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so"
+                        for name in ("mpm_event", "authz_core", "dir", "mime", "headers"))
+    user = "User www-data\nGroup www-data\n" if os.geteuid() == 0 else ""
+    config = tmp_path / "httpd.conf"
+    config.write_text(
+        f"ServerRoot {tmp_path}\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\nPidFile {tmp_path}/httpd.pid\n"
+        f"ErrorLog {tmp_path}/error.log\n{modules}\n{user}TypesConfig /etc/mime.types\n"
+        f"DocumentRoot {served}/site\nDirectoryIndex index.html\n"
+        f"<Directory {served}/site>\n  AllowOverride FileInfo\n  Require all granted\n</Directory>\n",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen([APACHE, "-f", str(config), "-X"], stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"Apache did not start: {server.stderr.read() if server.stderr else ''}")
+                time.sleep(0.05)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(served, ignore_errors=True)
+
+
+def test_apache_serves_the_policy_from_the_site_s_htaccess(site: Path, apache: str) -> None:
+    expected = _policy(site)
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    for path, cache in (("/", "no-cache"), ("/ar/risks/", "no-cache"), (f"/{bundle}", "public, max-age=31536000, immutable")):
+        with urllib.request.urlopen(apache + path, timeout=10) as response:
+            for name, value in expected.items():
+                assert response.headers[name] == value, (path, name)
+            assert response.headers["Cache-Control"] == cache, path
