@@ -3,11 +3,26 @@ the project to break on purpose."""
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, run_build
+from helpers import copy_project, missing, run_build
+from leaflet.i18n.writer import NO_GETTEXT
+from leaflet.model import LeafletError
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    """The project writes catalogs through GNU gettext's msgcat: where it is missing, a test
+    that writes one is skipped, or fails with LEAFLET_REQUIRE_TOOLS=1 (CI)."""
+    try:
+        return (yield)
+    except LeafletError as error:
+        if error.code == NO_GETTEXT:
+            missing(error.message)
+        raise
 
 
 @pytest.fixture(scope="session")

@@ -89,9 +89,9 @@ REQUIRED = os.environ.get("LEAFLET_REQUIRE_TOOLS") == "1"
 
 
 def missing(reason: str) -> None:
-    """A browser or checker is not there: skip locally, fail where required (CI)."""
+    """A browser, a checker or GNU gettext is not there: skip locally, fail where required (CI)."""
     if REQUIRED:
-        pytest.fail(f"{reason} (LEAFLET_REQUIRE_TOOLS=1: browser and checker tests may not skip)")
+        pytest.fail(f"{reason} (LEAFLET_REQUIRE_TOOLS=1: tests that need a tool may not skip)")
     pytest.skip(reason)
 
 
@@ -102,11 +102,13 @@ def edit_translation(
     *,
     fuzzy: bool = False,
     flags: tuple[str, ...] = (),
+    comments: tuple[str, ...] = (),
     locale: str = "fr",
     must_change: bool = False,
 ) -> int:
     """Rewrite the msgstr of the message containing ``msgid_part`` through Babel, as a
-    translator's tool would; return the catalog line the findings name. An attack
+    translator's tool would, with any ``flags`` and translator ``comments`` (an escape:
+    ``allow: <check> — <reason>``) added; return the catalog line the findings name. An attack
     (``must_change``) that would leave the translation as it was is a broken test."""
     path = catalogs.po_path(project, locale)
     with path.open("rb") as handle:
@@ -121,6 +123,7 @@ def edit_translation(
         message.flags.discard("fuzzy")
         message.previous_id = ()
     message.flags.update(flags)
+    message.user_comments.extend(comments)
     path.write_bytes(catalogs.render(catalog))
     with path.open("rb") as handle:
         return next(m for m in read_po(handle) if m.id == message.id).lineno

@@ -23,8 +23,8 @@ def section(
 FUZZY = Finding(PO_FR, 12, "fuzzy", "the fr translation is outdated", "fr", "warning")
 STALE = Finding(PO_FR, 1, "catalog-stale", "out of date: run make catalogs", "fr")
 DRAFT_GAP = Finding(PO_PL, 30, "untranslated", "no pl translation | yet", "pl", "plain")
-ESCAPE = Escape(PO_FR, 40, "identical-to-source", "OK", True)
-IGNORED_ESCAPE = Escape(PO_FR, 44, "number-changed", "Rest for 2 days.", False)
+ESCAPE = Escape(PO_FR, 40, "identical-to-source", "OK", True, "the same word in French")
+IGNORED_ESCAPE = Escape(PO_FR, 44, "number-changed", "Rest for 2 days.", False)  # the old flag form: no reason
 
 FRENCH = LocaleCoverage(
     "fr", True, False,

@@ -185,13 +185,14 @@ class RequiredSection:
 
 @dataclass(frozen=True)
 class Escape:
-    """A translator's ``#, allow-<code>`` flag, listed in every report."""
+    """A translator's escape (``# allow: <code> — <reason>``), listed in every report."""
 
     file: str
     line: int
     code: str
     msgid: str
     applied: bool  # False when the message is in a safety section
+    reason: str = ""  # empty only for the old flag form, which gives none
 
 
 @dataclass(frozen=True)

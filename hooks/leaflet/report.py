@@ -94,7 +94,8 @@ def _grid(report: Report) -> list[str]:
 
 def _escape_line(escape: Escape) -> str:
     note = "" if escape.applied else " (ignored: safety section)"
-    return f"  escape {escape.file}:{escape.line}: allow-{escape.code}{note}"
+    why = f" — {escape.reason}" if escape.reason else ""
+    return f"  escape {escape.file}:{escape.line}: allow: {escape.code}{why}{note}"
 
 
 def as_markdown(report: Report) -> str:

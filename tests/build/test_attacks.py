@@ -67,9 +67,9 @@ def refresh(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 def edit_translation(
-    project: Path, msgid_part: str, change: Callable[[str], str], flags: tuple[str, ...] = ()
+    project: Path, msgid_part: str, change: Callable[[str], str], comments: tuple[str, ...] = ()
 ) -> int:
-    return helpers.edit_translation(project, msgid_part, change, flags=flags, must_change=True)
+    return helpers.edit_translation(project, msgid_part, change, comments=comments, must_change=True)
 
 
 def replace_line(path: Path, old: str, new: str) -> int:
@@ -327,17 +327,18 @@ def test_a_carriage_return_before_a_reference_definition(project: Path) -> None:
     )
 
 
-# -- 4. an escape flag reaching a safety card through a placeholder ------------------------------
+# -- 4. an escape reaching a safety card through a placeholder ------------------------------
 
 
 def test_an_escape_never_reaches_a_safety_card_through_a_placeholder(project: Path) -> None:
     line = edit_translation(
-        project, "Monday to Friday", lambda s: "du lundi au vendredi 9", flags=("allow-number-changed",)
+        project, "Monday to Friday", lambda s: "du lundi au vendredi 9", comments=("allow: number-changed — an attempt",)
     )
     data = assert_found(project, line, {"number-changed"}, "get-help")
     french = next(lang for lang in data["locales"] if lang["locale"] == "fr")
     assert {
-        "file": PO, "line": line, "code": "number-changed", "msgid": "Monday to Friday", "applied": False
+        "file": PO, "line": line, "code": "number-changed", "msgid": "Monday to Friday", "applied": False,
+        "reason": "an attempt",
     } in french["escapes"]
     assert_gate_fails(project, line, {"number-changed"}, "get-help")
     site = built(project)
@@ -380,7 +381,7 @@ def test_a_duplicate_msgid_is_unusable_and_refresh_keeps_both(project: Path) -> 
 def test_a_catalog_that_declares_another_charset(project: Path, charset: str) -> None:
     path = catalogs.po_path(project, "fr")
     line = replace_line(
-        path, r'"Content-Type: text/plain; charset=utf-8\n"', rf'"Content-Type: text/plain; charset={charset}\n"'
+        path, r'"Content-Type: text/plain; charset=UTF-8\n"', rf'"Content-Type: text/plain; charset={charset}\n"'
     )
     before = catalog_files(project)
     expected = (

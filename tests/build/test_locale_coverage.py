@@ -154,21 +154,29 @@ def test_a_changed_tel_number_fails(project: Path) -> None:
 
 
 def test_an_escape_works_outside_safety_sections_and_is_listed(project: Path) -> None:
-    line = edit_translation(project, "On the day", lambda s: "On the day", flags=("allow-identical-to-source",))
+    why = "allow: identical-to-source — the heading reads the same in this sample"
+    line = edit_translation(project, "On the day", lambda s: "On the day", comments=(why,))
     code, data = report(project)
     assert code == 0, data["findings"]
     escapes = french(data)["escapes"]
-    assert {"file": PO, "line": line, "code": "identical-to-source", "msgid": "On the day", "applied": True} in escapes
-    assert f"escape {PO}:{line}: allow-identical-to-source" in coverage(project).stdout
+    assert {
+        "file": PO, "line": line, "code": "identical-to-source", "msgid": "On the day", "applied": True,
+        "reason": "the heading reads the same in this sample",
+    } in escapes
+    assert f"escape {PO}:{line}: {why}\n" in coverage(project).stdout
 
 
 def test_an_escape_never_applies_in_a_safety_section(project: Path) -> None:
-    line = edit_translation(project, "now if you have:", lambda s: s.replace(":", " 999 :"), flags=("allow-number-changed",))
+    why = ("allow: number-changed — an attempt",)
+    line = edit_translation(project, "now if you have:", lambda s: s.replace(":", " 999 :"), comments=why)
     code, data = report(project)
     assert code == 1
     issue = finding(data, "number-changed")
     assert (issue["line"], issue["section"]) == (line, "get-help")
-    assert {"file": PO, "line": line, "code": "number-changed", "msgid": "Call {{ phone.emergency }} now if you have:", "applied": False} in french(data)["escapes"]
+    assert {
+        "file": PO, "line": line, "code": "number-changed", "msgid": "Call {{ phone.emergency }} now if you have:",
+        "applied": False, "reason": "an attempt",
+    } in french(data)["escapes"]
 
 
 def test_a_corrupt_catalog_is_exit_2_with_path_and_line(project: Path) -> None:

@@ -73,7 +73,9 @@ class TestJson:
         }
         assert fr["escapes"][1] == {
             "file": PO_FR, "line": 44, "code": "number-changed", "msgid": "Rest for 2 days.", "applied": False,
+            "reason": "",
         }
+        assert fr["escapes"][0]["reason"] == "the same word in French"
         assert fr["messages"] == {"total": 5, "translated": 3, "fuzzy": 1, "untranslated": 1}
         assert fr["catalog"] == PO_FR
         assert fr["pages"] == [
@@ -109,8 +111,8 @@ class TestTable:
             "translator T. Translator, language reviewer L. Reviewer; no source version recorded." in text
         )
         assert "pl (draft): incomplete (draft: not fatal). Review: not yet clinically reviewed." in text
-        assert f"  escape {PO_FR}:40: allow-identical-to-source\n" in text
-        assert f"  escape {PO_FR}:44: allow-number-changed (ignored: safety section)\n" in text
+        assert f"  escape {PO_FR}:40: allow: identical-to-source — the same word in French\n" in text
+        assert f"  escape {PO_FR}:44: allow: number-changed (ignored: safety section)\n" in text
 
     def test_lists_findings_with_where_and_counts_them(self) -> None:
         text = as_table(REPORT)

@@ -32,7 +32,8 @@ from ..model import (
 )
 from ..settings import Project
 from ..settings.languages import catalog_code
-from . import qa, qacache
+from . import escapes as escape_checks
+from . import qacache
 from .cards import cards_differ
 from .signoff import changed_since, read_sign_off
 from .source import Source, read_source
@@ -122,16 +123,17 @@ def _pages(catalog: Catalog, code: str, source: Source) -> tuple[PageCoverage, .
 def _message_findings(
     catalog: Catalog, code: str, display: str, source: Source
 ) -> tuple[list[Finding], list[Escape], set[str]]:
-    """QA findings and escapes of every current message, and the ids the checks reject."""
+    """QA findings and escapes of every current message, malformed escapes of any, and the ids the checks reject."""
     findings: list[Finding] = []
     escapes: list[Escape] = []
     unsafe: set[str] = set()
     for message in catalog:
-        if not isinstance(message.id, str) or not message.id or not is_current(message):
+        if not isinstance(message.id, str) or not message.id:
             continue
-        line = message.lineno or 1
-        for flag_code in sorted(qa.escapes(message.flags)):
-            escapes.append(Escape(display, line, flag_code, message.id, not source.is_safety(message.id)))
+        findings.extend(escape_checks.findings(message, display, code, source.section_of(message.id)))
+        if not is_current(message):
+            continue
+        escapes.extend(escape_checks.listed(message, display, not source.is_safety(message.id)))
         problems = problems_of(message, code, source, display)
         if problems:
             unsafe.add(message.id)

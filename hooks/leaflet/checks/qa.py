@@ -5,8 +5,9 @@ page's Markdown pipeline in every block context a unit can land in
 (:mod:`.rendered`) and compared: visible text, numbers, link targets,
 elements, attributes, whatever passes through raw. Checks on the text as
 written are in :mod:`.text`. Each check is a small pure function with a
-stable code and a sentence. A flag ``#, allow-<code>`` escapes one check for
-one message, never in a safety section; the coverage report lists escapes.
+stable code and a sentence. A translator comment ``# allow: <code> — <reason>``
+escapes one check for one message, never in a safety section
+(:mod:`.escapes`); the coverage report lists escapes.
 """
 
 from __future__ import annotations
@@ -28,9 +29,7 @@ from .rendered import Rendering, dense, letters, renderings, visible
 from .text import numbers
 from .typography import TYPOGRAPHY_CHECKS
 
-__all__ = ["CHECKS", "CODES", "Check", "escapes", "numbers", "problems"]
-
-ESCAPE_PREFIX = "allow-"
+__all__ = ["CHECKS", "CODES", "ESCAPABLE", "Check", "numbers", "problems"]
 
 #: text-too-short judges units whose English shows at least this many letters and digits ...
 MIN_LETTERS = 20
@@ -256,14 +255,8 @@ CHECKS: tuple[Check, ...] = tuple(
     )
 )
 CODES = {check.code for check in CHECKS}
-#: what a flag may escape: every check, the glossary's too
+#: what an escape may skip: every check, the glossary's too
 ESCAPABLE = CODES | glossary.CODES
-
-
-def escapes(flags: Iterable[str]) -> set[str]:
-    """Check codes a message's flags escape: ``allow-identical-to-source``."""
-    named = (flag[len(ESCAPE_PREFIX):] for flag in flags if flag.startswith(ESCAPE_PREFIX))
-    return {code for code in named if code in ESCAPABLE}
 
 
 def problems(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from babel.messages.catalog import Catalog, Message
 
 from ..model import Finding, Status
-from . import qa
+from . import escapes, qa
 from .source import Source
 
 
@@ -21,7 +21,7 @@ def is_current(message: Message | None) -> bool:
 
 def problems_of(message: Message, locale: str, source: Source, file: str = "") -> list[Finding]:
     """What the checks reject in a translation; escapes never count in a safety section."""
-    escaped = set() if source.is_safety(message.id) else qa.escapes(message.flags)
+    escaped = set() if source.is_safety(message.id) else escapes.escaped(message)
     return qa.problems(
         message.id, message.string, locale, escaped, source.identical_ok,
         file=file, line=message.lineno or 1, section=source.section_of(message.id), terms=source.terms_for(locale),

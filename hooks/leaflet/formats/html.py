@@ -192,8 +192,8 @@ def _findings(report: Report, locale: LocaleCoverage, to_root: str) -> list[str]
     if locale.escapes:
         out.append("<h3>Escapes</h3><ul>")
         out += [
-            f"<li>{_link(e.file, e.line, to_root)} <code>allow-{escape(e.code)}</code>"
-            f"{'' if e.applied else ' (ignored: safety section)'}</li>"
+            f"<li>{_link(e.file, e.line, to_root)} <code>allow: {escape(e.code)}</code>"
+            f"{f' — {escape(e.reason)}' if e.reason else ''}{'' if e.applied else ' (ignored: safety section)'}</li>"
             for e in locale.escapes
         ]
         out.append("</ul>")

@@ -11,8 +11,9 @@ as fuzzy with their old translation and moves removed ones to obsolete
 (``#~``) entries. Every catalog is read and checked before any file is
 written, so a catalog Babel would damage (a duplicate msgid loses a
 translation, another charset garbles one) stops the refresh and nothing
-changes. Files are rewritten only when a message changed, so an unchanged
-tree leaves every file as it was.
+changes. Files are written as GNU msgcat writes them (:mod:`.writer`), so
+msgcat, msgmerge, Poedit and Weblate change no line of them, and only when a
+message changed, so an unchanged tree leaves every file as it was.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from babel.util import pathmatch
 
 from ..model import DOCS, SNIPPETS, LeafletError
 from ..settings.languages import catalog_code, language_tag, parse_locale
-from .po import DOMAIN, read_catalog, render
+from .po import DOMAIN, read_catalog
+from .writer import render
 
 __all__ = [
     "DOMAIN", "LOCALES", "BrokenCatalogs", "catalog_code", "discover", "extract_template", "init", "po_path",
@@ -104,9 +106,14 @@ def no_catalog(root: Path, code: str) -> LeafletError:
     )
 
 
+def _differs(path: Path, content: bytes) -> bool:
+    """Whether the file is missing or differs from ``content`` in more than the header dates."""
+    return not path.is_file() or _DATE_HEADERS.sub(b"", path.read_bytes()) != _DATE_HEADERS.sub(b"", content)
+
+
 def _write_if_changed(path: Path, content: bytes) -> bool:
     """Write unless only the header dates differ; True when written."""
-    if path.is_file() and _DATE_HEADERS.sub(b"", path.read_bytes()) == _DATE_HEADERS.sub(b"", content):
+    if not _differs(path, content):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
@@ -193,9 +200,13 @@ def refresh(root: Path) -> list[Path]:
     template = extract_template(root)
     catalogs = read_all(root)
     # The template is rendered first: that drops the format flags Babel guessed, before catalogs copy them.
-    contents = {root / TEMPLATE: render(template)}
+    contents = {root / TEMPLATE: render(template, TEMPLATE)}
+    if not _differs(root / TEMPLATE, contents[root / TEMPLATE]):
+        # The template stays as it is; the catalogs keep its date, which msgmerge would copy to them.
+        template.creation_date = read_catalog(root / TEMPLATE, TEMPLATE).creation_date
     for locale, catalog in catalogs.items():
-        contents[po_path(root, locale)] = render(_updated(catalog, template))
+        path = po_path(root, locale)
+        contents[path] = render(_updated(catalog, template), path.relative_to(root).as_posix())
     return [path for path, content in contents.items() if _write_if_changed(path, content)]
 
 
@@ -225,7 +236,7 @@ def init(root: Path, code: str) -> Path:
     for message in template:
         if message.id:
             catalog.add(message.id, "", message.locations, auto_comments=message.auto_comments, context=message.context)
-    _write_if_changed(path, render(catalog))
+    _write_if_changed(path, render(catalog, path.relative_to(root).as_posix()))
     sign_off = path.parent.parent / "review.yml"
     if not sign_off.exists():
         sign_off.write_text(REVIEW_TEMPLATE, encoding="utf-8")

@@ -1,13 +1,12 @@
-"""Reading and writing PO files: the one place catalogs are read; the one shim over Babel.
+"""Reading PO files: the one place catalogs are read; a shim over Babel's reader.
 
 Each file is first scanned as gettext reads it, with the line of every string.
 Babel reads ``#|`` previous-msgid lines as translator comments and writes them
 folded like comments, cutting through their quotes (python-babel/babel#206);
 ``#~|`` lines make it fail (python-babel/babel#566). So they are hidden from
-Babel, set as ``Message.previous_id`` and written back as gettext writes them,
-above the entry with the same msgctxt and msgid (a previous msgctxt is dropped).
-:func:`render` also keeps obsolete entries' flags, which Babel drops, and drops
-the ``python-format`` flags Babel guesses from ``%`` or ``{`` in prose. A
+Babel and set as ``Message.previous_id``; :mod:`.writer` writes them back as
+gettext does. A ``#|`` line folded by Babel (``pybabel update --previous``)
+is refused with the way out: refresh with ``make catalogs`` only. A
 duplicate msgid (Babel keeps one silently), a charset other than UTF-8, a bad
 ``Plural-Forms`` header or a line break in a msgstr is an error naming its line.
 """
@@ -24,17 +23,13 @@ from pathlib import Path
 
 from babel import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, generate_po, normalize, read_po, unescape
+from babel.messages.pofile import PoFileError, read_po, unescape
 
 from ..model import LeafletError
 
 DOMAIN = "messages"
-WIDTH = 76
 INVALID, UNREADABLE, ENCODING, CHARSET = "invalid-catalog", "catalog-unreadable", "catalog-encoding", "catalog-charset"
 PLURAL_FORMS, DUPLICATE, LINE_BREAK = "catalog-plural-forms", "duplicate-msgid", "catalog-line-break"
-#: flags Babel guesses from '%' or '{' in prose; only templates and Python really format their strings
-_FORMAT_FLAGS = {"python-format", "python-brace-format"}
-_FORMATTED_SOURCES = (".html", ".py")
 _KEYWORD = r"(?:(?P<keyword>msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+)?"
 _LINE = re.compile(_KEYWORD + r'(?P<string>"(?:[^"\\]|\\.)*")[ \t]*')
 _PREVIOUS_LINE = re.compile(r"^[ \t]*#~?\|[^\n]*", re.MULTILINE)
@@ -44,6 +39,11 @@ _LINE_BREAKS = {"\r": "U+000D CARRIAGE RETURN", "\u2028": "U+2028 LINE SEPARATOR
                 "\u2029": "U+2029 PARAGRAPH SEPARATOR"}
 _PLURAL_FORMS = re.compile(r"nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*([^;]+?)\s*;?")
 _UTF8 = 'it must be UTF-8: set "Content-Type: text/plain; charset=UTF-8\\n"'
+_FOLDED = (
+    "a '#|' line (the English a fuzzy message was translated from) folded through its quotes, as "
+    "'pybabel update --previous' writes them (python-babel/babel#206); delete the '#|' lines of this "
+    "message, and refresh catalogs with 'make catalogs' only"
+)
 
 Key = tuple[bool, str | None, str]  # obsolete, msgctxt, msgid (singular): as Babel keys a message
 
@@ -115,6 +115,8 @@ class _Scanner:
         return match.group("keyword"), unescape(match.group("string"))
 
     def _previous(self, number: int, body: str) -> None:
+        if _LINE.fullmatch(body) is None:
+            raise self.error(number, f"{_FOLDED} (found {body[:40]!r})")
         keyword, text = self._match(number, body)
         if keyword not in (None, *_RANK) or not (keyword or self.pending):
             raise self.error(number, f"a '#|' line holds a previous msgctxt, msgid or msgid_plural, not {body[:40]!r}")
@@ -245,7 +247,7 @@ def _check_line_breaks(entries: list[Entry], display: str) -> None:
 
 
 def _restore_previous_ids(catalog: Catalog, entries: list[Entry]) -> None:
-    obsolete = {(message.context, _singular(message)): message for message in catalog.obsolete.values()}
+    obsolete = {(message.context, singular(message)): message for message in catalog.obsolete.values()}
     for entry in entries:
         if ids := [field.text for field in entry.previous if field.keyword != "msgctxt"]:
             _, context, msgid = entry.key
@@ -254,46 +256,5 @@ def _restore_previous_ids(catalog: Catalog, entries: list[Entry]) -> None:
                 message.previous_id = ids
 
 
-def _singular(message: Message) -> str:
+def singular(message: Message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
-
-
-# -- writing -------------------------------------------------------------
-
-
-def render(catalog: Catalog) -> bytes:
-    """A catalog as UTF-8 bytes, with the project's fixed width and order."""
-    for message in [*(message for message in catalog if message.id), *catalog.obsolete.values()]:
-        if not all(str(location[0]).endswith(_FORMATTED_SOURCES) for location in message.locations):
-            message.flags -= _FORMAT_FLAGS
-    text = "".join(generate_po(catalog, width=WIDTH, ignore_obsolete=False, include_previous=False))
-    return _with_gettext_lines(text, catalog).encode("utf-8")
-
-
-def _with_gettext_lines(text: str, catalog: Catalog) -> str:
-    """Add what Babel leaves out (``#|`` lines wrapped as strings, not as comments; obsolete
-    entries' flags) above the entry with the same key, found by scanning Babel's output."""
-    added: dict[Key, list[str]] = {}
-    for message in catalog:
-        if message.id and message.previous_id:
-            added[(False, message.context, _singular(message))] = _previous_lines(message, "#|")
-    for message in catalog.obsolete.values():
-        flags = [f"#, {', '.join(sorted(message.flags))}"] if message.flags else []
-        if flags or message.previous_id:
-            added[(True, message.context, _singular(message))] = flags + _previous_lines(message, "#~|")
-    if not added:
-        return text
-    lines = text.split("\n")
-    for entry in reversed(scan(text, "<rendered catalog>")):
-        at = entry.fields[0].line - 1
-        lines[at:at] = added.get(entry.key, [])
-    return "\n".join(lines)
-
-
-def _previous_lines(message: Message, prefix: str) -> list[str]:
-    ids = [message.previous_id] if isinstance(message.previous_id, str) else list(message.previous_id)
-    lines = []
-    for keyword, previous in zip(("msgid", "msgid_plural"), ids, strict=False):
-        block = normalize(previous, prefix="", width=WIDTH).split("\n")
-        lines += [f"{prefix} {keyword} {block[0]}", *(f"{prefix} {line}" for line in block[1:])]
-    return lines

@@ -73,7 +73,8 @@ def entries(
     skip: Sequence[str] = (),
     units: Sequence[str] = UNITS,
 ) -> list[Entry]:
-    """One entry per distinct English unit, translated; ``changes`` gives some msgid another msgstr and flags."""
+    """One entry per distinct English unit, translated; ``changes`` gives some msgid another msgstr and
+    flags, or comments (written as given: ``# allow: ...``)."""
     changes = changes or {}
     return [(text, *changes.get(text, (french(text), ()))) for text in dict.fromkeys(units) if text not in skip]
 
@@ -81,8 +82,9 @@ def entries(
 def po_text(code: str, messages: Sequence[Entry]) -> str:
     lines = ['msgid ""', 'msgstr ""', f'"Language: {code}\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
     for msgid, msgstr, flags in messages:
-        if flags:
-            lines.append("#, " + ", ".join(flags))
+        lines += [flag for flag in flags if flag.startswith("#")]
+        if named := [flag for flag in flags if not flag.startswith("#")]:
+            lines.append("#, " + ", ".join(named))
         lines += [f"msgid {quote(msgid)}", f"msgstr {quote(msgstr)}", ""]
     return "\n".join(lines)
 
@@ -229,17 +231,46 @@ class TestQuality:
 
     def test_an_escape_applies_outside_safety_sections_and_is_listed(self, tmp_path: Path) -> None:
         text = PLAIN[2]
-        messages = entries({text: ("Mangez 4 repas par jour.", ("allow-number-changed",))})
+        messages = entries({text: ("Mangez 4 repas par jour.", ("# allow: number-changed — four meals here",))})
         report = run(make_project(tmp_path, {"fr": messages}))
         assert report.ok
         (escape,) = report.locales[0].escapes
-        assert (escape.file, escape.line, escape.code, escape.msgid, escape.applied) == (
-            PO, line_of(po_text("fr", messages), text), "number-changed", text, True,
+        assert (escape.file, escape.line, escape.code, escape.msgid, escape.applied, escape.reason) == (
+            PO, line_of(po_text("fr", messages), text), "number-changed", text, True, "four meals here",
         )
+
+    def test_the_old_flag_form_is_still_read(self, tmp_path: Path) -> None:
+        text = PLAIN[2]
+        messages = entries({text: ("Mangez 4 repas par jour.", ("allow-number-changed",))})
+        report = run(make_project(tmp_path, {"fr": messages}))
+        assert report.ok
+        assert [(e.code, e.reason, e.applied) for e in report.locales[0].escapes] == [("number-changed", "", True)]
+
+    @pytest.mark.parametrize(
+        ("comment", "problem"),
+        [
+            ("# allow: numbr-changed — four meals", "there is no check 'numbr-changed'; did you mean 'number-changed'?"),
+            ("# allow: number-changed", "give the reason after the check: '# allow: <check> — <reason>'"),
+            ("# allow-number-changed — four meals", "an escape is written '# allow: <check> — <reason>'"),
+        ],
+        ids=["unknown-check", "no-reason", "flag-as-comment"],
+    )
+    def test_a_malformed_escape_skips_nothing_and_is_a_located_finding(
+        self, tmp_path: Path, comment: str, problem: str
+    ) -> None:
+        text = PLAIN[2]
+        messages = entries({text: ("Mangez 4 repas par jour.", (comment,))})
+        report = run(make_project(tmp_path, {"fr": messages}))
+        line = line_of(po_text("fr", messages), text)
+        assert [str(f) for f in report.findings] == [
+            f"{PO}:{line}: invalid-escape {comment!r} above this message skips no check: {problem}",
+            f"{PO}:{line}: number-changed expected number '3' but received '4'",
+        ]
+        assert report.locales[0].escapes == ()
 
     def test_an_escape_never_applies_in_a_safety_section(self, tmp_path: Path) -> None:
         text = WARNING[1]  # "Rest for 2 days.", before any placeholder
-        messages = entries({text: ("Reposez-vous 3 jours.", ("allow-number-changed",))})
+        messages = entries({text: ("Reposez-vous 3 jours.", ("# allow: number-changed — three days",))})
         report = run(make_project(tmp_path, {"fr": messages}))
         assert not report.ok
         assert [(f.code, f.section) for f in report.findings] == [("number-changed", "warning")]
@@ -248,7 +279,7 @@ class TestQuality:
 
     def test_an_escape_never_applies_after_a_placeholder_in_a_safety_section(self, tmp_path: Path) -> None:
         text = WARNING[-1]  # "your hip is hot", after "Call {{ phone.in_hours }} ..."
-        messages = entries({text: (text, ("allow-identical-to-source",))})
+        messages = entries({text: (text, ("# allow: identical-to-source — as in English",))})
         report = run(make_project(tmp_path, {"fr": messages}))
         assert [e.applied for e in report.locales[0].escapes] == [False]
         assert [f.code for f in report.findings] == ["identical-to-source"]

@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message
 
 from helpers import ROOT, TRANSLATED, copy_project
 from leaflet.checks import qa
 from leaflet.checks.coverage import check
+from leaflet.checks.escapes import escaped
 from leaflet.checks.glossary import FORBIDDEN, TERM, checks_for
 from leaflet.i18n import catalogs
 from leaflet.i18n.glossary import Glossary, glossary_for
@@ -165,7 +167,8 @@ def test_entities_are_refused(tmp_path: Path) -> None:
 
 
 def test_a_glossary_term_may_be_escaped_outside_safety_sections() -> None:
-    assert qa.escapes({"allow-glossary-term", "allow-glossary-forbidden"}) == {TERM, FORBIDDEN}
+    comment = "allow: glossary-term, glossary-forbidden — the patient group's own word"
+    assert escaped(Message("Steroid", "Kortison", user_comments=[comment])) == {TERM, FORBIDDEN}
 
 
 def test_a_language_variant_uses_its_language_glossary(tmp_path: Path) -> None:

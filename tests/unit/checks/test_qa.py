@@ -109,10 +109,6 @@ def test_identical_to_source_with_allow_list_and_escape() -> None:
     assert codes("999", "999") == []
 
 
-def test_escape_flags_name_checks() -> None:
-    assert qa.escapes({"fuzzy", "allow-number-changed", "allow-nonsense", "python-format"}) == {"number-changed"}
-
-
 def test_every_check_has_a_code_and_a_sentence() -> None:
     assert len(qa.CODES) == len(qa.CHECKS)
     for check in qa.CHECKS:

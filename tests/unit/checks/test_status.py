@@ -48,14 +48,14 @@ msgstr ""
 msgid "Walk for 10 minutes."
 msgstr "Marchez 20 minutes."
 
-#, allow-identical-to-source
+# allow: identical-to-source — the same words in both languages
 msgid "Sleep well."
 msgstr "Sleep well."
 
 msgid "Warning"
 msgstr "Attention"
 
-#, allow-number-changed
+# allow: number-changed — three days is right here
 msgid "Rest for 2 days."
 msgstr "Reposez-vous 3 jours."
 """

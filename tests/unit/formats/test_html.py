@@ -92,7 +92,10 @@ def test_escapes_are_listed_and_text_is_escaped() -> None:
     assert soup.find("script") is None
     assert '<script>alert("x")</script> & more' in soup.find("ol", class_="findings").get_text()
     escapes = [li.get_text(" ", strip=True) for li in soup.find("h3", string="Escapes").find_next("ul").find_all("li")]
-    assert escapes == [f"{PO_FR}:40 allow-identical-to-source", f"{PO_FR}:44 allow-number-changed (ignored: safety section)"]
+    assert escapes == [
+        f"{PO_FR}:40 allow: identical-to-source — the same word in French",
+        f"{PO_FR}:44 allow: number-changed (ignored: safety section)",
+    ]
 
 
 def test_no_catalogs_means_english_only() -> None:

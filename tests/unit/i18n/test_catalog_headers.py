@@ -9,7 +9,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog
 
 from leaflet.i18n.catalogs import PLURAL_FORMS, new_catalog
-from leaflet.i18n.po import render
+from leaflet.i18n.writer import render
 
 PLACEHOLDERS = ("FIRST AUTHOR", "EMAIL@ADDRESS", "FULL NAME", "LL@li.org", "LANGUAGE")
 

@@ -47,7 +47,7 @@ def duplicate_overview(project: Path) -> tuple[int, int]:
 
 def declare(project: Path, name: str, charset: str) -> int:
     path = project / name
-    path.write_text(path.read_text(encoding="utf-8").replace("charset=utf-8", f"charset={charset}", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("charset=UTF-8", f"charset={charset}", 1), encoding="utf-8")
     return line_of(path, '"Content-Type:')
 
 
@@ -85,7 +85,7 @@ def test_refresh_refuses_a_charset_other_than_utf8_and_writes_nothing(project: P
 
 def test_a_catalog_saved_in_another_encoding_is_refused_and_nothing_is_written(project: Path) -> None:
     path = project / FR
-    path.write_bytes(path.read_text(encoding="utf-8").replace("charset=utf-8", "charset=latin-1").encode("latin-1", errors="replace"))
+    path.write_bytes(path.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=latin-1").encode("latin-1", errors="replace"))
     before = snapshot(project)
     with pytest.raises(LeafletError) as raised:
         catalogs.refresh(project)
@@ -217,3 +217,18 @@ def test_a_catalog_folder_in_the_tag_s_form_is_named_in_gettext_s(project: Path)
         "locales/fr-CA:1: invalid-locale locale folder: name it 'fr_CA', gettext's form of 'fr-CA' "
         "(as Poedit and Weblate name it)"
     )
+
+
+@pytest.mark.parametrize("command", [["refresh"], ["init", "it"]], ids=["refresh", "init"])
+def test_without_msgcat_the_command_names_the_package_exits_2_and_writes_nothing(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    change_the_english(project)
+    before = snapshot(project)
+    monkeypatch.setenv("PATH", str(project / "docs"))  # a folder without msgcat
+    code, out, err = run(project, monkeypatch, capsys, *command)
+    assert (code, out) == (2, "")
+    assert err.startswith("error: locales/")
+    assert ":1: gettext-missing GNU gettext's msgcat is not installed" in err
+    assert "install Debian's gettext package (apt-get install gettext;" in err
+    assert snapshot(project) == before
