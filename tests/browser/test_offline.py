@@ -34,7 +34,9 @@ def file_page(browser, unzipped: Path) -> Iterator[object]:
     problems: list[str] = []
     context.route("http*://**/*", lambda route: (problems.append(f"network: {route.request.url}"), route.abort()))
     page = context.new_page()
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} {request.failure}"))
+    # ERR_ABORTED is the browser dropping a request when the page is left (a lazy image), not a missing file
+    page.on("requestfailed", lambda request: request.failure == "net::ERR_ABORTED"
+            or problems.append(f"failed: {request.url} {request.failure}"))
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.problems = problems

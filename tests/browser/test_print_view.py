@@ -24,6 +24,10 @@ def test_print_shows_the_pages_qr_code_and_the_screen_never_loads_it(browser, ba
         page.mouse.wheel(0, 20000)  # the whole page on screen: a lazy image there would load now
         page.wait_for_load_state("networkidle")
         assert not [url for url in requested if url.endswith("-qr.svg")]
+        # Printing loads the lazy image (a browser's print preview waits for it); wait for it here too.
+        page.emulate_media(media="print")
+        page.wait_for_function("() => [...document.querySelectorAll('.leaflet-print-qr img')]"
+                               ".every(image => image.complete && image.naturalWidth > 0)", timeout=20_000)
         printed = page.pdf(format="A4")
     finally:
         context.close()
