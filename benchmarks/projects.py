@@ -11,6 +11,7 @@ mkdocs-static-i18n does on its own.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import shutil
 import statistics
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from leaflet.build import PageInput, SiteBuild  # noqa: E402
 from leaflet.content.frontmatter import split_front_matter  # noqa: E402
+from leaflet.settings.languages import interface_language  # noqa: E402
 
 FILES = ("mkdocs.yml", "required-sections.yml", "babel.cfg", "docs", "overrides", "hooks", "locales", "glossary")
 #: the 14 languages added for the 20-language case: codes Material, Babel and lunr all know
@@ -79,6 +81,13 @@ def languages_of(project: Path) -> list[str]:
     return [entry["locale"] for entry in _i18n(read_config(project))["languages"] if entry.get("build", True)]
 
 
+def _plain(code: str) -> str:
+    """The code a plain project must use: mkdocs-static-i18n makes it Material's language,
+    and Material has no file for some tags (``zh-Hans``: ``zh``)."""
+    material = Path(importlib.util.find_spec("material").origin).parent / "templates/partials/languages"
+    return interface_language(code, [path.stem for path in material.glob("*.html")])
+
+
 def make_plain(project: Path, target: Path) -> Path:
     """The plain mkdocs-static-i18n project of ``project``'s content, in ``target``."""
     shutil.copytree(project / "docs", target / "docs")
@@ -90,12 +99,14 @@ def make_plain(project: Path, target: Path) -> Path:
             shown = {key: meta[key] for key in ("title", "description") if key in meta}
             text = build.page_markdown(PageInput(f"docs/{page.name}", page.name, source, body, shown), code, False)
             front = yaml.safe_dump(shown, allow_unicode=True) if shown else ""
-            suffix = "" if code == build.languages.source else f".{code}"
+            suffix = "" if code == build.languages.source else f".{_plain(code)}"
             (target / "docs" / f"{page.stem}{suffix}.md").write_text(f"---\n{front}---\n\n{text}", encoding="utf-8")
     config = read_config(project)
     config.pop("hooks", None)
     config["theme"].pop("custom_dir", None)
     _i18n(config).pop("reconfigure_search", None)
+    for language in _i18n(config)["languages"]:
+        language["locale"] = _plain(language["locale"])
     write_config(target, config)
     return target
 

@@ -40,6 +40,8 @@ class Source:
     placeholder_texts: Mapping[str, str] = field(default_factory=dict)
     glossaries: Mapping[str, Glossary] = field(default_factory=dict)  # by language, from glossary/*.tbx
     _terms: dict[str, tuple[Check, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _sections: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _manifest_keys: set[tuple[str, str | None]] = field(default_factory=set, compare=False, repr=False)
 
     def units_of(self, required: RequiredSection) -> list[Unit]:
         """The units a required section shows: its own, those of the snippets
@@ -64,13 +66,19 @@ class Source:
         return any(place.safety for place in self.places.get(msgid, ()))
 
     def section_of(self, msgid: str) -> str | None:
-        places = self.places.get(msgid, ())
-        required = [p for p in places if p.section and self._required(p.page, p.section)]
-        chosen = (required or list(places) or [None])[0]
-        return chosen.section if chosen else None
+        """The section a message is reported under: the first required one it shows in (asked
+        for every message of every language: answered once per message)."""
+        if msgid not in self._sections:
+            places = self.places.get(msgid, ())
+            required = [p for p in places if p.section and self._required(p.page, p.section)]
+            chosen = (required or list(places) or [None])[0]
+            self._sections[msgid] = chosen.section if chosen else None
+        return self._sections[msgid]
 
     def _required(self, page: str, section: str) -> bool:
-        return any(s.page == page and s.id == section for s in self.manifest)
+        if not self._manifest_keys:
+            self._manifest_keys.update((s.page, s.id) for s in self.manifest)
+        return (page, section) in self._manifest_keys
 
     def missing(self) -> list[Finding]:
         """What is wrong with the English itself: a required section it lacks,
