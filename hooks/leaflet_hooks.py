@@ -45,6 +45,7 @@ class LeafletHooks:
         self.build: SiteBuild | None = None
         self.care_cards = CareCardExtension()
         self.search: dict[str, dict[str, Any]] = {}
+        self.interface_files: list[str] = []
 
     @staticmethod
     def _first_pass(config: MkDocsConfig) -> bool:
@@ -68,6 +69,7 @@ class LeafletHooks:
                 config_file = Path(config.config_file_path).resolve()
                 preview = _preview(config)
                 self.build, self.search = SiteBuild(config_file.parent, config_file, preview=preview), {}
+                self.interface_files = site.material_languages(config.theme.get_env())  # listed once a build
                 if preview:
                     _build_only(config, self.build.languages.published)
                 self._warn(self.build.findings)  # required sections the English lacks
@@ -77,7 +79,7 @@ class LeafletHooks:
         translations = build.translations_for(language)
         config.theme["direction"] = "rtl" if build.is_rtl(language) else "ltr"
         # Material's interface strings: its file for the language, else a related one (zh-Hans reads zh).
-        config.theme["language"] = interface_language(language, site.material_languages(config.theme.get_env()))
+        config.theme["language"] = interface_language(language, self.interface_files)
         config.site_name = translations.gettext(build.project.config["site_name"])
         if build.project.config.get("site_description"):
             config.site_description = translations.gettext(build.project.config["site_description"])
