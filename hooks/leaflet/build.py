@@ -57,6 +57,7 @@ class SiteBuild:
         self.root, self.languages = root, self.project.languages
         self.preview = preview
         self.today = today or dt.date.today()
+        qacache.open_store(root)  # check results kept between builds, by content
         self.source: Source = load_source(self.project)
         self.catalogs: dict[str, Catalog] = {}
         self.translations: dict[str, Translations] = {}
@@ -66,7 +67,6 @@ class SiteBuild:
         self.read: Read = reader(root / DOCS)
         self._checked_snippets: set[str] = set()
         available = catalogs.discover(root)
-        qacache.open_store(root)  # check results kept between builds, by content
         for code in self.languages.translations:
             if code not in available:
                 raise catalogs.no_catalog(root, code)

@@ -54,11 +54,3 @@ def test_a_changed_glossary_starts_a_new_cache(project: Path) -> None:
     assert len(after) == 1
     assert after != before  # the old file, for the old glossary, is gone
 
-
-def test_glossaries_are_part_of_the_key() -> None:
-    from leaflet.checks.glossary import checks_for
-    from leaflet.i18n.glossary import Glossary
-
-    one, other = checks_for(Glossary("fr", "a.tbx", ())), checks_for(Glossary("fr", "b.tbx", ()))
-    assert qacache.key("x", "y", "fr", one) != qacache.key("x", "y", "fr", other)
-    assert qacache.key("x", "y", "fr", one) == qacache.key("x", "y", "fr", checks_for(Glossary("fr", "a.tbx", ())))

@@ -3,6 +3,7 @@ served by a real nginx, and a strict failure for what no hash can allow."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -81,6 +82,38 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+@contextlib.contextmanager
+def _serving(command: list[str], port: int, name: str) -> Iterator[str]:
+    """A real server started with ``command``, once it answers on ``port``."""
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"{name} did not start: {server.stderr.read() if server.stderr else ''}")
+                time.sleep(0.05)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _sends_the_policy(site: Path, base: str, pages: tuple[str, ...]) -> None:
+    """Every page and a fingerprinted asset arrive with every header and their cache lifetime."""
+    expected = _policy(site)
+    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
+    lifetimes = [(page, "no-cache") for page in pages] + [(f"/{bundle}", "public, max-age=31536000, immutable")]
+    for path, cache in lifetimes:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
+            for name, value in expected.items():
+                assert response.headers[name] == value, (path, name)
+            assert response.headers["Cache-Control"] == cache, path
+
+
 @pytest.fixture
 def nginx(site: Path, tmp_path: Path) -> Iterator[str]:
     if not Path(NGINX).is_file():
@@ -97,30 +130,13 @@ def nginx(site: Path, tmp_path: Path) -> Iterator[str]:
         f"  server {{ listen 127.0.0.1:{port}; root {site}; include {site}/_hosting/nginx.conf; }}\n}}\n",
         encoding="utf-8",
     )
-    server = subprocess.Popen([NGINX, "-c", str(config), "-p", str(tmp_path)], stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1).close()
-            break
-        except OSError:
-            if server.poll() is not None:
-                pytest.fail(f"nginx did not start: {server.stderr.read() if server.stderr else ''}")
-            time.sleep(0.05)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with _serving([NGINX, "-c", str(config), "-p", str(tmp_path)], port, "nginx") as base:
+        yield base
 
 
 def test_nginx_serves_the_policy_with_the_generated_snippet(site: Path, nginx: str) -> None:
+    _sends_the_policy(site, nginx, ("/", "/fr/risks/", "/zh-Hans/search/search_index.json"))
     expected = _policy(site)
-    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
-    for path, cache in (("/", "no-cache"), ("/fr/risks/", "no-cache"), ("/zh-Hans/search/search_index.json",
-                        "no-cache"), (f"/{bundle}", "public, max-age=31536000, immutable")):
-        with urllib.request.urlopen(nginx + path, timeout=10) as response:
-            for name, value in expected.items():
-                assert response.headers[name] == value, (path, name)
-            assert response.headers["Cache-Control"] == cache, path
     with pytest.raises(urllib.error.HTTPError) as raised:
         urllib.request.urlopen(nginx + "/no-such-page/", timeout=10)
     assert raised.value.code == 404
@@ -153,29 +169,12 @@ def apache(site: Path, tmp_path: Path) -> Iterator[str]:
         f"<Directory {served}/site>\n  AllowOverride FileInfo\n  Require all granted\n</Directory>\n",
         encoding="utf-8",
     )
-    server = subprocess.Popen([APACHE, "-f", str(config), "-X"], stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None:
-                    pytest.fail(f"Apache did not start: {server.stderr.read() if server.stderr else ''}")
-                time.sleep(0.05)
-        yield base
+        with _serving([APACHE, "-f", str(config), "-X"], port, "Apache") as base:
+            yield base
     finally:
-        server.terminate()
-        server.wait(timeout=10)
         shutil.rmtree(served, ignore_errors=True)
 
 
 def test_apache_serves_the_policy_from_the_site_s_htaccess(site: Path, apache: str) -> None:
-    expected = _policy(site)
-    bundle = next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix()
-    for path, cache in (("/", "no-cache"), ("/ar/risks/", "no-cache"), (f"/{bundle}", "public, max-age=31536000, immutable")):
-        with urllib.request.urlopen(apache + path, timeout=10) as response:
-            for name, value in expected.items():
-                assert response.headers[name] == value, (path, name)
-            assert response.headers["Cache-Control"] == cache, path
+    _sends_the_policy(site, apache, ("/", "/ar/risks/"))

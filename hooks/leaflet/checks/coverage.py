@@ -66,7 +66,7 @@ def check(
         if code not in available:
             raise catalogs.no_catalog(root, code)
     codes = _wanted(sorted(set(available) - {languages.source}), only)
-    qacache.open_store(root)
+    qacache.use_store(root)
     if source is None:
         source = load_source(project)
         source.require_all()

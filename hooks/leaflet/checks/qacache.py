@@ -35,8 +35,9 @@ Details = tuple[tuple[str, str], ...]
 
 
 class _Store:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, root: Path, salt: str) -> None:
+        self.root, self.salt = root, salt
+        path = self.path = root / FOLDER / f"qa-{salt}.json"
         self.changed = False
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -70,14 +71,21 @@ def _version(name: str) -> str:
 
 
 def open_store(root: Path) -> None:
-    """Use the cache of the project at ``root`` (again: a no-op)."""
+    """Use the cache of the project at ``root``, for what it is now: once per build or report
+    (``mkdocs serve`` rebuilds after an edit). The same file is read once."""
     global _store
     if os.environ.get("LEAFLET_CACHE") == "0":
         _store = None
         return
-    path = root / FOLDER / f"qa-{salt(root)}.json"
-    if _store is None or _store.path != path:
-        _store = _Store(path)
+    current = salt(root)
+    if _store is None or (_store.root, _store.salt) != (root, current):
+        _store = _Store(root, current)
+
+
+def use_store(root: Path) -> None:
+    """The cache the build opened for ``root``; the reviewer command opens it here."""
+    if _store is None or _store.root != root:
+        open_store(root)
 
 
 @functools.lru_cache(maxsize=64)
@@ -128,7 +136,7 @@ def template_ids(root: Path, extract: Callable[[], frozenset[str]]) -> frozenset
     the pages, ``mkdocs.yml``, the theme overrides, this package) and of the versions above."""
     if os.environ.get("LEAFLET_CACHE") == "0":
         return extract()
-    digest = hashlib.sha256(salt(root).encode())
+    digest = hashlib.sha256((_store.salt if _store is not None and _store.root == root else salt(root)).encode())
     inputs = [root / "babel.cfg", root / "mkdocs.yml"]
     for folder, pattern in (("docs", "*"), ("overrides", "*"), ("hooks/leaflet", "*.py")):
         inputs += sorted(p for p in (root / folder).rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)

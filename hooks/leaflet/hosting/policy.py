@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -133,7 +133,7 @@ class SitePolicy:
         return security_headers(self.script_hashes)
 
 
-def read_site(site: Path, templates: Sequence[Path], display: callable = str) -> SitePolicy:  # type: ignore[valid-type]
+def read_site(site: Path, templates: Sequence[Path], display: Callable[[Path], str] = str) -> SitePolicy:
     """Scan every built page; an unhashable inline is a finding at the template line that writes it."""
     hashes: set[str] = set()
     found: dict[str, Finding] = {}

@@ -94,8 +94,7 @@ def interface_language(code: str, available: Iterable[str]) -> str:
     its script, else with the script CLDR expects (``zh-HK`` reads ``zh-Hant``),
     else the base language, else English."""
     locale, files = locale_of(code), set(available)
-    likely = get_global("likely_subtags").get(str(locale)) or get_global("likely_subtags").get(locale.language, "")
-    script = locale.script or Locale.parse(likely).script if likely else locale.script
+    script = locale.script or _likely_script(locale.language)
     candidates = [language_tag(code)]
     if locale.territory:
         candidates.append(f"{locale.language}-{locale.territory}")
@@ -103,6 +102,12 @@ def interface_language(code: str, available: Iterable[str]) -> str:
         candidates.append(f"{locale.language}-{script}")
     candidates.append(locale.language)
     return next((candidate for candidate in candidates if candidate in files), "en")
+
+
+def _likely_script(language: str) -> str | None:
+    """The script CLDR expects for a language written without one (``zh``: ``Hans``)."""
+    likely = get_global("likely_subtags").get(language)
+    return Locale.parse(likely).script if likely else None
 
 
 def read_languages(config_text: str, display: str = CONFIG) -> Languages:
