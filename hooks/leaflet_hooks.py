@@ -25,8 +25,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
-from leaflet import hosting, site
+from leaflet import hosting, parallel, site, sitemap
 from leaflet.build import PageInput, SiteBuild, summary
+from leaflet.checks import qacache
 from leaflet.content.carecards import CareCardExtension
 from leaflet.i18n.catalogs import LOCALES
 from leaflet.leaflets import qr
@@ -45,7 +46,13 @@ class LeafletHooks:
         self.build: SiteBuild | None = None
         self.care_cards = CareCardExtension()
         self.search: dict[str, dict[str, Any]] = {}
+        self.sitemap: dict[str, list[sitemap.Entry]] = {}
         self.interface_files: list[str] = []
+        self.command: str | None = None
+        self.i18n: Any = None
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.command = command  # mkdocs serve builds its languages in one process
 
     @staticmethod
     def _first_pass(config: MkDocsConfig) -> bool:
@@ -68,10 +75,12 @@ class LeafletHooks:
                 logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
                 config_file = Path(config.config_file_path).resolve()
                 preview = _preview(config)
-                self.build, self.search = SiteBuild(config_file.parent, config_file, preview=preview), {}
+                self.build = SiteBuild(config_file.parent, config_file, preview=preview)
+                self.search, self.sitemap = {}, {}
                 self.interface_files = site.material_languages(config.theme.get_env())  # listed once a build
                 if preview:
                     _build_only(config, self.build.languages.published)
+                self._share_out(config, serving=self.command == "serve" or preview is not None)
                 self._warn(self.build.findings)  # required sections the English lacks
         except LeafletError as error:
             raise PluginError(str(error)) from None
@@ -85,6 +94,11 @@ class LeafletHooks:
             config.site_description = translations.gettext(build.project.config["site_description"])
         self.care_cards.labels.update(build.care_card_labels(language))
         self.search[language] = site.material_search_settings(config.theme.get_env(), config)
+        if self.i18n is not None:
+            # One sitemap, written at the end (leaflet.sitemap); the root's 404 page in the source language.
+            config.theme.static_templates.discard(sitemap.TEMPLATE)
+            (config.theme.static_templates.add if language == build.languages.source
+             else config.theme.static_templates.discard)("404.html")
         if self.care_cards not in config.markdown_extensions:
             config.markdown_extensions.append(self.care_cards)  # runs after admonition's tree
         return config
@@ -156,9 +170,18 @@ class LeafletHooks:
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self._first_pass(config):
+        build, language = self._state(config)
+        first_pass = self._first_pass(config)
+        if self.i18n is not None:
+            # After its loop, mkdocs-static-i18n's language is the last it built, not this pass's.
+            language = self.i18n.default_language if first_pass else language
+            pages = self.i18n.i18n_files_per_language.get(language, [])
+            self.sitemap[language] = sitemap.entries(pages, config.site_url or "")
+        if not first_pass:
             return  # a language pass inside the i18n plugin's loop
-        build = self._state(config)[0]
+        if self.i18n is not None:
+            order = [language, *(code for code in self.i18n.build_languages if code != language)]
+            sitemap.write(Path(config.site_dir), self.sitemap, order, build.languages.source)
         try:
             report = build.finish(Path(config.site_dir), self.search)
         except LeafletError as error:
@@ -173,6 +196,40 @@ class LeafletHooks:
         if config.strict and build.findings:
             count = len(build.findings)
             raise PluginError(f"strict build aborted: {count} finding{'s' if count != 1 else ''} (listed above)")
+
+    # -- the languages other processes build (leaflet.parallel) ------------------------
+
+    def _share_out(self, config: MkDocsConfig, serving: bool) -> None:
+        self.i18n = config.plugins.get("i18n")
+        if self.i18n is not None:
+            later = [code for code in self.i18n.build_languages if code != self.i18n.current_language]
+            parallel.plan(later, self, serving=serving)
+
+    def mark(self) -> tuple[int, int, frozenset[str], int]:
+        assert self.build is not None
+        return len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark()
+
+    def added(self, mark: tuple[int, int, frozenset[str], int]) -> tuple[Any, ...]:
+        """Search entries, findings, search settings and sitemap entries of the languages built
+        since ``mark``, and the check results learnt."""
+        assert self.build is not None
+        entries, findings, built, results = mark
+        return (
+            self.i18n.search_entries[entries:], self.build.findings[findings:],
+            {code: value for code, value in self.search.items() if code not in built},
+            {code: value for code, value in self.sitemap.items() if code not in built},
+            qacache.added_since(results),
+        )
+
+    def merge(self, added: tuple[Any, ...]) -> None:
+        assert self.build is not None
+        entries, findings, search, pages, results = added
+        self.i18n.search_entries.extend(entries)
+        self.build.findings.extend(findings)
+        self.search.update(search)
+        self.sitemap.update(pages)
+        qacache.merge(results)
+
 
 def _policy_in_pages(config: MkDocsConfig) -> bool:
     """extra.hosting.policy_in_pages: hosts that set no headers (GitHub Pages) get the policy in each page."""
@@ -219,6 +276,8 @@ def _draft(code: str) -> I18nPluginLanguage:
 
 
 _hooks = LeafletHooks()
+parallel.install()
+on_startup = _hooks.on_startup
 on_config, on_nav, on_env = _hooks.on_config, _hooks.on_nav, _hooks.on_env
 on_page_markdown, on_page_context, on_post_page = _hooks.on_page_markdown, _hooks.on_page_context, _hooks.on_post_page
 on_post_template, on_serve, on_post_build = _hooks.on_post_template, _hooks.on_serve, _hooks.on_post_build

@@ -34,7 +34,9 @@ class Build:
     site: Path
 
 
-def run_build(project: Path, *, strict: bool = True, args: tuple[str, ...] = ()) -> Build:
+def run_build(
+    project: Path, *, strict: bool = True, args: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> Build:
     site = project / "site"
     command = [*MKDOCS, "build", "--clean", "--site-dir", str(site), *args]
     if strict:
@@ -44,7 +46,7 @@ def run_build(project: Path, *, strict: bool = True, args: tuple[str, ...] = ())
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,12 @@ class SiteBuild:
         qacache.open_store(root)  # check results kept between builds, by content
         self.source: Source = load_source(self.project)
         self.catalogs: dict[str, Catalog] = {}
-        self.translations: dict[str, Translations] = {}
+        # Only current, QA-clean translations are ever rendered; the rest show marked English.
+        # Checked when a language is first asked for: by whichever process builds it (leaflet.parallel).
+        self.translations: Mapping[str, Translations] = _OnDemand(
+            self.languages.translations,
+            lambda code: Translations(code, usable_translations(self.catalogs[code], code, self.source)),
+        )
         self.sign_off: dict[str, SignOff] = {}
         self.reviews: dict[str, dict[str, Any]] = {}
         self.findings: list[Finding] = list(self.source.missing())
@@ -72,8 +77,6 @@ class SiteBuild:
                 raise catalogs.no_catalog(root, code)
             catalog = catalogs.read_catalog(available[code], self.rel(available[code]), catalog_code(code))
             self.catalogs[code] = catalog
-            # Only current, QA-clean translations are ever rendered; the rest show marked English.
-            self.translations[code] = Translations(code, usable_translations(catalog, code, self.source))
             self.sign_off[code] = read_sign_off(root, code)
 
 
@@ -223,6 +226,26 @@ def previewed(languages: Languages, code: str, drafts: Iterable[str] = ()) -> La
             f"({', '.join(sorted(known))}) but received: {code!r}", "unknown-locale",
         )
     return dataclasses.replace(languages, published=tuple(dict.fromkeys((languages.source, code))))
+
+
+class _OnDemand(Mapping[str, Translations]):
+    """Each language's translations, made the first time they are asked for."""
+
+    def __init__(self, codes: Iterable[str], make: Callable[[str], Translations]) -> None:
+        self._codes, self._make, self._made = tuple(codes), make, dict[str, Translations]()
+
+    def __getitem__(self, code: str) -> Translations:
+        if code not in self._codes:
+            raise KeyError(code)
+        if code not in self._made:
+            self._made[code] = self._make(code)
+        return self._made[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
 
 
 @dataclasses.dataclass

@@ -11,7 +11,9 @@ translation that changes by one character is a new key and is checked anew.
 
 Nothing is skipped: a result is only ever the one the same checks gave for
 the same texts. ``LEAFLET_CACHE=0`` turns the cache off (the benchmarks use
-it to measure a cold run).
+it to measure a cold run): results are then kept for the run alone, in
+memory, where the processes of a build hand them to each other
+(:mod:`leaflet.parallel`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import os
 import sys
@@ -35,12 +38,14 @@ Details = tuple[tuple[str, str], ...]
 
 
 class _Store:
-    def __init__(self, root: Path, salt: str) -> None:
+    """Results by key; read from and written to ``path`` unless the cache is off (``salt`` None)."""
+
+    def __init__(self, root: Path, salt: str | None) -> None:
         self.root, self.salt = root, salt
         path = self.path = root / FOLDER / f"qa-{salt}.json"
         self.changed = False
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8")) if salt else {}
         except (OSError, ValueError):
             data = {}
         self.results: dict[str, list[list[str]]] = data if isinstance(data, dict) else {}
@@ -75,7 +80,7 @@ def open_store(root: Path) -> None:
     (``mkdocs serve`` rebuilds after an edit). The same file is read once."""
     global _store
     if os.environ.get("LEAFLET_CACHE") == "0":
-        _store = None
+        _store = _Store(root, None)  # this run's results only
         return
     current = salt(root)
     if _store is None or (_store.root, _store.salt) != (root, current):
@@ -113,9 +118,26 @@ def put(msgid: str, msgstr: str, locale: str, terms: tuple[Any, ...], details: D
         _store.changed = True
 
 
+def mark() -> int:
+    """How many results there are: a process building its share of the languages starts here."""
+    return 0 if _store is None else len(_store.results)
+
+
+def added_since(count: int) -> dict[str, list[list[str]]]:
+    """The results learnt after :func:`mark` said ``count`` (new keys come last)."""
+    return {} if _store is None else dict(itertools.islice(_store.results.items(), count, None))
+
+
+def merge(results: dict[str, list[list[str]]]) -> None:
+    """Take in what another process of the build learnt."""
+    if _store is not None and results:
+        _store.results.update(results)
+        _store.changed = True
+
+
 def save() -> None:
     """Write what was learnt, atomically; older files (other salts) go."""
-    if _store is None or not _store.changed:
+    if _store is None or not _store.changed or _store.salt is None:
         return
     folder = _store.path.parent
     try:
@@ -136,7 +158,8 @@ def template_ids(root: Path, extract: Callable[[], frozenset[str]]) -> frozenset
     the pages, ``mkdocs.yml``, the theme overrides, this package) and of the versions above."""
     if os.environ.get("LEAFLET_CACHE") == "0":
         return extract()
-    digest = hashlib.sha256((_store.salt if _store is not None and _store.root == root else salt(root)).encode())
+    opened = _store.salt if _store is not None and _store.root == root else None
+    digest = hashlib.sha256((opened or salt(root)).encode())
     inputs = [root / "babel.cfg", root / "mkdocs.yml"]
     for folder, pattern in (("docs", "*"), ("overrides", "*"), ("hooks/leaflet", "*.py")):
         inputs += sorted(p for p in (root / folder).rglob(pattern) if p.is_file() and "__pycache__" not in p.parts)
