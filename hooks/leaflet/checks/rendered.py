@@ -205,15 +205,66 @@ def on_page(text: str) -> str:
 
 @functools.lru_cache(maxsize=32768)
 def render(text: str, context: str) -> Rendering:
-    md = _converter()
-    md.reset()
-    html = md.convert(CONTEXTS[context].format(on_page(text)))
-    raw = tuple(str(block) for block in md.htmlStash.rawHtmlBlocks)
-    references = tuple(f"{key}: {url}" for key, (url, _title) in md.references.items())
+    shown = on_page(text)
+    html, raw, references = framed(shown, context) if plain(shown) else converted(shown, context)
     reader = _Reader()
     reader.feed(html)
     reader.close()
     return reader.rendering(context, html, raw, references)
+
+
+# -- plain text: the pipeline's answer without running it ------------------------
+
+#: ASCII characters that start or take part in Markdown, HTML or an extension's syntax
+_SYNTAX = frozenset('\\`*_[]{}<>&#|~+=^$"')
+_LIST_NUMBER = re.compile(r"\d+[.)]")
+_PROBE = "Zqprobe"
+#: letters, marks, digits, punctuation, symbols, and spaces (not line or paragraph separators)
+_PLAIN = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No",
+                    "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"})
+
+
+def plain(text: str) -> bool:
+    """Text that no Markdown, HTML or extension syntax can touch, in any context: letters, marks,
+    digits, spaces and punctuation other than :data:`_SYNTAX`, no control or format character
+    (Markdown's own markers are control characters), beginning with a letter, a digit that starts
+    no numbered list, or non-ASCII punctuation, with no space at either end and never two ASCII
+    spaces together. Python-Markdown renders such text as itself, placed where the context puts
+    its text; ``tests/unit/checks/test_rendered_plain.py`` compares the two for every shipped
+    message and for generated ones."""
+    if not text or text[0].isspace() or text[-1].isspace() or "  " in text or _LIST_NUMBER.match(text):
+        return False
+    first = unicodedata.category(text[0])[0]
+    if not (first in "LN" or (first in "PS" and not text[0].isascii())):
+        return False
+    return all(c not in _SYNTAX and unicodedata.category(c) in _PLAIN for c in text)
+
+
+Converted = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+def converted(shown: str, context: str) -> Converted:
+    """The page's text in ``context`` through the pipeline: the HTML, what passed through raw,
+    the reference-link definitions."""
+    md = _converter()
+    md.reset()
+    html = md.convert(CONTEXTS[context].format(shown))
+    raw = tuple(str(block) for block in md.htmlStash.rawHtmlBlocks)
+    return html, raw, tuple(f"{key}: {url}" for key, (url, _title) in md.references.items())
+
+
+def framed(shown: str, context: str) -> Converted:
+    """What :func:`converted` gives for :func:`plain` text, without running the pipeline."""
+    return _frame(context).replace(_PROBE, shown), (), ()
+
+
+@functools.cache
+def _frame(context: str) -> str:
+    """The context's HTML around a one-word text, the word at :data:`_PROBE`."""
+    html, raw, references = converted(_PROBE, context)
+    if html.count(_PROBE) != 1 or raw or references:
+        raise AssertionError(f"the {context} context does not show its text once, as itself: {html}")
+    return html
 
 
 @functools.lru_cache(maxsize=8192)
