@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from babel.messages.catalog import Catalog
 
+from .. import processes
 from ..content.carecards import LEVELS
 from ..content.strings import CLINICAL_REVIEW_PENDING
 from ..i18n import catalogs
@@ -70,13 +71,22 @@ def check(
     if source is None:
         source = load_source(project)
         source.require_all()
-    results = []
-    for code in codes:
-        display = available[code].relative_to(root).as_posix()
-        catalog = (loaded or {}).get(code) or catalogs.read_catalog(available[code], display, catalog_code(code))
-        results.append(_locale(code, code in languages.published, catalog, display, source))
+    displays = {code: available[code].relative_to(root).as_posix() for code in codes}
+    read = {
+        code: (loaded or {}).get(code) or catalogs.read_catalog(available[code], displays[code], catalog_code(code))
+        for code in codes
+    }
+    # The checks of every language at once, one process per processor; the report then reads their results.
+    processes.each(codes, lambda code: _check_messages(read[code], code, source), qacache.HANDOVER)
+    results = [_locale(code, code in languages.published, read[code], displays[code], source) for code in codes]
     qacache.save()
     return Report(tuple(results))
+
+
+def _check_messages(catalog: Catalog, code: str, source: Source) -> None:
+    for message in catalog:
+        if isinstance(message.id, str) and message.id and is_current(message):
+            problems_of(message, code, source)
 
 
 def _wanted(codes: list[str], only: Iterable[str] | None) -> list[str]:

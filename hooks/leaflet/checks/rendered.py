@@ -14,6 +14,7 @@ same English, and the build asks about each message more than once.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -63,6 +64,7 @@ _BLANK = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 #: Hangul jamo, kana, Han and Hangul syllables: one character says what alphabets say in three or four
 _DENSE = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF),
           (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+_DENSE_CHARACTER = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _DENSE) + "]")
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,11 @@ def on_page(text: str) -> str:
 @functools.lru_cache(maxsize=32768)
 def render(text: str, context: str) -> Rendering:
     shown = on_page(text)
-    html, raw, references = framed(shown, context) if plain(shown) else converted(shown, context)
+    return framed(shown, context) if plain(shown) else read(context, *converted(shown, context))
+
+
+def read(context: str, html: str, raw: tuple[str, ...] = (), references: tuple[str, ...] = ()) -> Rendering:
+    """The rendering a patient gets of ``html``."""
     reader = _Reader()
     reader.feed(html)
     reader.close()
@@ -253,18 +259,25 @@ def converted(shown: str, context: str) -> Converted:
     return html, raw, tuple(f"{key}: {url}" for key, (url, _title) in md.references.items())
 
 
-def framed(shown: str, context: str) -> Converted:
-    """What :func:`converted` gives for :func:`plain` text, without running the pipeline."""
-    return _frame(context).replace(_PROBE, shown), (), ()
+def framed(shown: str, context: str) -> Rendering:
+    """What reading :func:`converted` gives for :func:`plain` text, without running the pipeline
+    or reading HTML: the frame's rendering with the text in the word's place (the text adds no
+    element, attribute, comment or entity, only characters where the word was)."""
+    frame = _frame(context)
+    return dataclasses.replace(
+        frame, html=frame.html.replace(_PROBE, shown), shown=frame.shown.replace(_PROBE, shown),
+        decoded=frame.decoded.replace(_PROBE, shown),
+    )
 
 
 @functools.cache
-def _frame(context: str) -> str:
-    """The context's HTML around a one-word text, the word at :data:`_PROBE`."""
+def _frame(context: str) -> Rendering:
+    """The context's rendering of a one-word text, the word at :data:`_PROBE`."""
     html, raw, references = converted(_PROBE, context)
-    if html.count(_PROBE) != 1 or raw or references:
+    frame = read(context, html, raw, references)
+    if any(part.count(_PROBE) != 1 for part in (html, frame.shown, frame.decoded)) or raw or references:
         raise AssertionError(f"the {context} context does not show its text once, as itself: {html}")
-    return html
+    return frame
 
 
 @functools.lru_cache(maxsize=8192)
@@ -288,4 +301,4 @@ def letters(shown: str) -> str:
 
 def dense(text: str) -> bool:
     """Mostly Han, kana or Hangul."""
-    return 2 * sum(any(low <= ord(c) <= high for low, high in _DENSE) for c in text) > len(text)
+    return 2 * len(_DENSE_CHARACTER.findall(text)) > len(text)

@@ -8,6 +8,7 @@ used by :mod:`.qa`). Each check is ``(msgid, msgstr, locale) -> detail | None``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -76,6 +77,11 @@ def outside_markup(text: str, mark: str = " ") -> str:
 
 def numbers(text: str) -> Counter[str]:
     """The numbers in a text, as values: '10 000', '10,000' and the same in Arabic-Indic digits are all 10000."""
+    return Counter(_numbers(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _numbers(text: str) -> dict[str, int]:
     text = outside_markup(text).translate(_DIGITS).replace("\u066c", ",").replace("\u066b", ".")
     found: Counter[str] = Counter()
     for match in _NUMBER.finditer(text):
@@ -88,14 +94,20 @@ def numbers(text: str) -> Counter[str]:
         if "." in value:
             value = value.rstrip("0").rstrip(".") or "0"
         found[value] += 1
-    return found
+    return dict(found)
 
 
 def spelled(text: str, locale: str) -> Counter[str]:
     """The numbers ``text`` writes as words in its language: "deux", "两种", "يومين" (the dual) are all 2."""
-    return Counter(str(value) for value in number_words.values(outside_markup(text), locale))
+    return Counter(_spelled(text, locale))
 
 
+@functools.lru_cache(maxsize=16384)
+def _spelled(text: str, locale: str) -> dict[str, int]:
+    return dict(Counter(str(value) for value in number_words.values(outside_markup(text), locale)))
+
+
+@functools.lru_cache(maxsize=16384)
 def number_changes(english: str, translation: str, locale: str, source: str = "en") -> str | None:
     """The number check's comparison: the digits of both sides, where a number one side writes
     as a word stands for a digit the other side has. "for 2 days" and "لمدة يومين", "two

@@ -102,15 +102,28 @@ def _pattern(form: str) -> re.Pattern[str]:
     return re.compile(start + body + end)
 
 
+@functools.lru_cache(maxsize=1024)
+def _pieces(form: str) -> tuple[str, ...]:
+    """The literal parts of a form, each of which a text it matches contains."""
+    return tuple(piece for word in normal(form).strip().split(" ") for piece in word.split("*") if piece)
+
+
+def _may_match(form: str, text: str) -> bool:
+    """A cheap necessary condition for a match: the form's pattern is compiled only when it holds."""
+    return all(piece in text for piece in _pieces(form))
+
+
 def found(forms: Iterable[str], text: str) -> str | None:
     """The first form that matches ``text`` (already :func:`normal`)."""
-    return next((form for form in forms if _pattern(form).search(text)), None)
+    return next((form for form in forms if _may_match(form, text) and _pattern(form).search(text)), None)
 
 
 def masked(forms: Iterable[str], text: str) -> str:
     """``text`` with every match of ``forms`` blotted out, longest forms first, so that
     a forbidden word inside an approved phrase ("örtliches Betäubungsmittel") is not seen."""
     for form in sorted(forms, key=len, reverse=True):
+        if not _may_match(form, text):
+            continue
         text = _pattern(form).sub(lambda match: _MASK * len(match.group()), text)
     return text
 

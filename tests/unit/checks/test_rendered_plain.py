@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from helpers import ROOT
 from leaflet.checks import rendered
-from leaflet.checks.rendered import CONTEXTS, converted, framed, on_page, plain
+from leaflet.checks.rendered import CONTEXTS, converted, framed, on_page, plain, read
 
 SHIPPED = sorted({
     text
@@ -42,7 +42,7 @@ def test_most_shipped_messages_take_the_shortcut() -> None:
 def test_every_shipped_message_frames_as_the_pipeline_renders_it(context: str) -> None:
     different = [
         text for text in SHIPPED
-        if plain(shown := on_page(text)) and framed(shown, context) != converted(shown, context)
+        if plain(shown := on_page(text)) and framed(shown, context) != read(context, *converted(shown, context))
     ]
     assert different == []
 
@@ -52,7 +52,7 @@ def test_every_shipped_message_frames_as_the_pipeline_renders_it(context: str) -
 def test_generated_plain_text_frames_as_the_pipeline_renders_it(text: str) -> None:
     assume(plain(text))
     for context in CONTEXTS:
-        assert framed(text, context) == converted(text, context), context
+        assert framed(text, context) == read(context, *converted(text, context)), context
 
 
 @pytest.mark.parametrize(
@@ -69,4 +69,5 @@ def test_syntax_or_doubtful_characters_go_through_the_pipeline(text: str) -> Non
 
 def test_the_shortcut_reads_its_frame_off_the_pipeline() -> None:
     rendered._frame.cache_clear()
-    assert framed("Appelez-nous", "heading")[0] == '<h2 id="unit">Appelez-nous</h2>'
+    heading = framed("Appelez-nous", "heading")
+    assert (heading.html, heading.shown, heading.structure) == ('<h2 id="unit">Appelez-nous</h2>', "Appelez-nous", ("h2",))

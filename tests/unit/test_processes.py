@@ -1,0 +1,148 @@
+"""leaflet.processes: work shared out between processes, with real forks and pipes.
+
+The real builds (the same site from one process and from two) are in
+tests/build/test_parallel_build.py.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from leaflet import processes
+from leaflet.model import LeafletError
+
+log = logging.getLogger("mkdocs.plugins.leaflet")
+
+
+class Keeper:
+    """What the hooks keep: here, the languages each process built, in order."""
+
+    def __init__(self) -> None:
+        self.built: list[str] = []
+
+    def mark(self) -> int:
+        return len(self.built)
+
+    def added(self, mark: int) -> list[str]:
+        return self.built[mark:]
+
+    def merge(self, added: list[str]) -> None:
+        self.built.extend(added)
+
+
+def run(plan: processes.Plan, keeper: Keeper, build_one: Any) -> None:
+    """mkdocs-static-i18n's loop, calling the plan for each language in turn."""
+    for locale in plan.locales:
+        plan.step(locale, build_one)
+
+
+def no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_every_language_is_built_once_and_this_process_learns_all_of_them() -> None:
+    keeper = Keeper()
+    locales = ("fr", "es", "de", "ar", "zh-Hans")
+    plan = processes.Plan(locales, 2, keeper)
+
+    def build_one(locale: str) -> None:
+        keeper.built.append(f"{locale}:{os.getpid()}")
+
+    run(plan, keeper, build_one)
+    by = dict(entry.split(":") for entry in keeper.built)
+    assert sorted(by) == sorted(locales)
+    here = {locale for locale, pid in by.items() if pid == str(os.getpid())}
+    assert here == {"es", "ar"}, "this process takes every second language from the second"
+    assert len(set(by.values())) == 2
+    assert no_children_left()
+
+
+def test_the_other_process_log_is_replayed_here_and_counted(caplog: pytest.LogCaptureFixture) -> None:
+    keeper = Keeper()
+    plan = processes.Plan(("fr", "es"), 2, keeper)
+
+    def build_one(locale: str) -> None:
+        log.warning(f"locales/{locale}/LC_MESSAGES/leaflet.po:7: number-changed in {locale}")
+        keeper.built.append(locale)
+
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        run(plan, keeper, build_one)
+    said = [record.getMessage() for record in caplog.records]
+    assert "locales/fr/LC_MESSAGES/leaflet.po:7: number-changed in fr" in said  # built by the other process
+    assert "locales/es/LC_MESSAGES/leaflet.po:7: number-changed in es" in said
+    assert sorted(keeper.built) == ["es", "fr"]
+
+
+def test_a_failure_in_the_other_process_is_raised_here_after_its_log() -> None:
+    keeper = Keeper()
+    plan = processes.Plan(("fr", "es", "de"), 2, keeper)
+
+    def build_one(locale: str) -> None:
+        if locale == "de":
+            raise PluginError("locales/de/LC_MESSAGES/leaflet.po:3: the catalog is broken")
+        keeper.built.append(locale)
+
+    with pytest.raises(PluginError, match=r"locales/de/LC_MESSAGES/leaflet.po:3: the catalog is broken"):
+        run(plan, keeper, build_one)
+    assert sorted(keeper.built) == ["es", "fr"], "what the other process built before failing still arrives"
+    assert no_children_left()
+
+
+def test_a_process_that_dies_is_named_with_its_languages() -> None:
+    keeper = Keeper()
+    plan = processes.Plan(("fr", "es"), 2, keeper)
+
+    def build_one(locale: str) -> None:
+        if locale == "fr":
+            os._exit(3)
+        keeper.built.append(locale)
+
+    with pytest.raises(LeafletError, match=r"the process building fr stopped \(exit status 3\).*LEAFLET_JOBS=1"):
+        run(plan, keeper, build_one)
+    assert no_children_left()
+
+
+def test_when_this_process_fails_the_others_are_stopped_and_reaped() -> None:
+    keeper = Keeper()
+    plan = processes.Plan(("fr", "es", "de", "ar"), 2, keeper)
+
+    def build_one(locale: str) -> None:
+        if locale == "es":
+            raise LeafletError("locales/es/LC_MESSAGES/leaflet.po", 1, "unreadable", "invalid-catalog")
+        import time
+
+        time.sleep(30)  # the other process: stopped long before this ends
+
+    with pytest.raises(LeafletError, match="unreadable"):
+        run(plan, keeper, build_one)
+    assert no_children_left()
+
+
+def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(processes.JOBS, "3")
+    assert processes.jobs() == 3
+    monkeypatch.delenv(processes.JOBS)
+    assert processes.jobs() == len(os.sched_getaffinity(0))
+    for wrong in ("0", "two", "-1"):
+        monkeypatch.setenv(processes.JOBS, wrong)
+        with pytest.raises(LeafletError, match=rf"LEAFLET_JOBS: expected a whole number .* received: '{wrong}'"):
+            processes.jobs()
+
+
+
+
+def test_each_does_every_item_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    for jobs in ("1", "2", "3"):
+        monkeypatch.setenv(processes.JOBS, jobs)
+        keeper = Keeper()
+        processes.each(["fr", "es", "de", "ar"], lambda item, keeper=keeper: keeper.built.append(item), keeper)
+        assert sorted(keeper.built) == ["ar", "de", "es", "fr"]
