@@ -25,6 +25,7 @@ import markdown
 
 from ..content.carecards import CareCardExtension
 from ..content.placeholders import PLACEHOLDER
+from .plaintext import plain
 
 #: ``markdown_extensions`` in mkdocs.yml, in its order (a unit test keeps the two equal)
 EXTENSIONS: tuple[str, ...] = ("admonition", "attr_list", "tables", "toc", "pymdownx.superfences")
@@ -221,29 +222,7 @@ def read(context: str, html: str, raw: tuple[str, ...] = (), references: tuple[s
 
 # -- plain text: the pipeline's answer without running it ------------------------
 
-#: ASCII characters that start or take part in Markdown, HTML or an extension's syntax
-_SYNTAX = frozenset('\\`*_[]{}<>&#|~+=^$"')
-_LIST_NUMBER = re.compile(r"\d+[.)]")
 _PROBE = "Zqprobe"
-#: letters, marks, digits, punctuation, symbols, and spaces (not line or paragraph separators)
-_PLAIN = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No",
-                    "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"})
-
-
-def plain(text: str) -> bool:
-    """Text that no Markdown, HTML or extension syntax can touch, in any context: letters, marks,
-    digits, spaces and punctuation other than :data:`_SYNTAX`, no control or format character
-    (Markdown's own markers are control characters), beginning with a letter, a digit that starts
-    no numbered list, or non-ASCII punctuation, with no space at either end and never two ASCII
-    spaces together. Python-Markdown renders such text as itself, placed where the context puts
-    its text; ``tests/unit/checks/test_rendered_plain.py`` compares the two for every shipped
-    message and for generated ones."""
-    if not text or text[0].isspace() or text[-1].isspace() or "  " in text or _LIST_NUMBER.match(text):
-        return False
-    first = unicodedata.category(text[0])[0]
-    if not (first in "LN" or (first in "PS" and not text[0].isascii())):
-        return False
-    return all(c not in _SYNTAX and unicodedata.category(c) in _PLAIN for c in text)
 
 
 Converted = tuple[str, tuple[str, ...], tuple[str, ...]]

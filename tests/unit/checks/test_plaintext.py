@@ -1,4 +1,4 @@
-"""leaflet.checks.rendered.plain: text the pipeline renders as itself is framed, not converted.
+"""leaflet.checks.plaintext: text the pipeline renders as itself is framed, not converted.
 
 The shortcut must give exactly what Python-Markdown gives, in every context:
 here for every message of every shipped catalog, and for generated text.
@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from helpers import ROOT
 from leaflet.checks import rendered
-from leaflet.checks.rendered import CONTEXTS, converted, framed, on_page, plain, read
+from leaflet.checks.plaintext import plain
+from leaflet.checks.rendered import CONTEXTS, converted, framed, on_page, read
 
 SHIPPED = sorted({
     text
