@@ -9,7 +9,9 @@ The synthetic case publishes 44 more languages, each a copy of the French
 catalog under another code, and makes 50 pages out of the 7 (copies under new
 names, each listed in required-sections.yml with its original's sections), so
 sections × languages grow 50-fold while the catalogs keep the project's
-messages. Each run is a fresh ``locale-coverage --format json`` process.
+messages. Each run is a fresh ``locale-coverage --format json`` process;
+"cold" turns the check cache off (``LEAFLET_CACHE=0``), as in a fresh
+clone, and "1 process" also keeps every check in one process.
 Prints figures; asserts nothing.
 """
 
@@ -29,6 +31,8 @@ MORE = (
     "uk", "bg", "hr", "sl", "sr", "lt", "lv", "et", "ca", "gl", "eu", "is", "ga", "cy", "mt",
     "sq", "mk", "bs", "ka", "hy", "az", "kk", "uz", "id", "ms", "vi", "th", "ko", "ja", "hi",
 )
+#: cold, and in one process (LEAFLET_JOBS=1)
+ONE = {**COLD, "LEAFLET_JOBS": "1"}
 COMMAND = [str(ROOT / ".venv" / "bin" / "locale-coverage"), "--format", "json"]
 
 
@@ -69,12 +73,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="leaflet-coverage-") as work:
         project = copy_project(Path(work) / "six")
         report(f"{len(languages_of(project))} languages × 7 pages, cold", timed(project, args.repeat, COLD))
+        report(f"{len(languages_of(project))} languages × 7 pages, cold, 1 process", timed(project, args.repeat, ONE))
         report(f"{len(languages_of(project))} languages × 7 pages", timed(project, args.repeat))
         big = copy_project(Path(work) / "fifty")
         add_languages(big, (*EXTRA, *MORE)[: 50 - len(languages_of(big))])
         fifty_pages(big)
         pages = len(list((big / "docs").glob("*.md")))
         report(f"{len(languages_of(big))} languages × {pages} pages, cold", timed(big, args.repeat, COLD))
+        report(f"{len(languages_of(big))} languages × {pages} pages, cold, 1 process", timed(big, args.repeat, ONE))
         report(f"{len(languages_of(big))} languages × {pages} pages", timed(big, args.repeat))
 
 

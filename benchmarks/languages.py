@@ -41,17 +41,20 @@ def measure(count: int, repeat: int, work: Path) -> None:
         {
             "project": lambda: build(project, sites["project"]),
             "cold": lambda: build(project, work / "site-cold", env=COLD),
+            "cold-1": lambda: build(project, work / "site-cold-1", env={**COLD, "LEAFLET_JOBS": "1"}),
             "plain": lambda: build(plain, sites["plain"]),
         },
         repeat,
     )
     reference = median(times["plain"])
-    print(f"{languages} languages, {pages} pages, n={repeat} (cold: the check cache off, as in a fresh clone)")
-    for name in ("project", "cold", "plain"):
+    print(f"{languages} languages, {pages} pages, n={repeat} (cold: the check cache off, as in a fresh clone; "
+          f"cold-1: and one process, LEAFLET_JOBS=1)")
+    for name in ("project", "cold", "cold-1", "plain"):
         runs = ", ".join(f"{t:.2f}" for t in times[name])
         print(f"  build {name:<8} median {median(times[name]):6.2f} s   ({runs})")
     print(f"  build ratio project/plain   {median(times['project']) / reference:6.2f}")
     print(f"  build ratio cold/plain      {median(times['cold']) / reference:6.2f}")
+    print(f"  build ratio cold-1/plain    {median(times['cold-1']) / reference:6.2f}")
     for name, site in sites.items():
         per = site_bytes(site) / (pages * languages) / 1000
         # Material's assets/ are there once, whatever the number of languages.

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import mkdocs_static_i18n.plugin
 from babel import Locale
 from jinja2 import Environment
+from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -152,7 +154,8 @@ class LeafletHooks:
             label = build.translations_for(language).gettext(PAGE_QR)
             qr.write_page_qr(Path(page.file.abs_dest_path).parent, page.file.dest_uri, page.canonical_url, label)
         page_url = posixpath.join(config.site_url, page.url) if config.site_url else None
-        output = site.absolute_hreflang(site.without_checkbox_autocomplete(output), page_url)
+        output = site.compact_languages(site.without_checkbox_autocomplete(output))
+        output = site.absolute_hreflang(output, page_url)
         return hosting.in_page(output, _policy_in_pages(config))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -181,7 +184,7 @@ class LeafletHooks:
             return  # a language pass inside the i18n plugin's loop
         if self.i18n is not None:
             order = [language, *(code for code in self.i18n.build_languages if code != language)]
-            sitemap.write(Path(config.site_dir), self.sitemap, order, build.languages.source)
+            sitemap.write(Path(config.site_dir), self.sitemap, order)
         try:
             report = build.finish(Path(config.site_dir), self.search)
         except LeafletError as error:
@@ -203,7 +206,7 @@ class LeafletHooks:
         self.i18n = config.plugins.get("i18n")
         if self.i18n is not None:
             later = [code for code in self.i18n.build_languages if code != self.i18n.current_language]
-            parallel.plan(later, self, serving=serving)
+            parallel.plan(later, self, serving=serving, stopped=PluginError)
 
     def mark(self) -> tuple[int, int, frozenset[str], int]:
         assert self.build is not None
@@ -276,7 +279,8 @@ def _draft(code: str) -> I18nPluginLanguage:
 
 
 _hooks = LeafletHooks()
-parallel.install()
+# mkdocs-static-i18n builds each language after the first with this call: shared out between processes.
+mkdocs_static_i18n.plugin.build = parallel.language_build(mkdocs_build)  # type: ignore[attr-defined]
 on_startup = _hooks.on_startup
 on_config, on_nav, on_env = _hooks.on_config, _hooks.on_nav, _hooks.on_env
 on_page_markdown, on_page_context, on_post_page = _hooks.on_page_markdown, _hooks.on_page_context, _hooks.on_post_page

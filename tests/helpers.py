@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
@@ -25,6 +26,7 @@ SOURCE = _LANGUAGES.source
 LANGUAGES = list(_LANGUAGES.published)
 TRANSLATED = list(_LANGUAGES.translations)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 
 
 @dataclass(frozen=True)

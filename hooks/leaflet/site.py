@@ -19,6 +19,12 @@ from .model import LeafletError
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 _HREFLANG = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang=")')
+#: Material's language switcher: one item per language, each indented over five lines
+_SWITCHER = re.compile(r'<ul class="md-select__list">.*?</ul>', re.DOTALL)
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_AROUND_TEXT = re.compile(r">\s+([^<>]*?)\s+<")
+#: lines of spaces alone, which the loops over languages in Material's head leave
+_BLANK_LINES = re.compile(r"\n[ \t]+(?=\n)")
 
 
 def without_checkbox_autocomplete(html: str) -> str:
@@ -93,6 +99,16 @@ def split_search_index(
         target = site / ("" if language == default else language) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def compact_languages(html: str) -> str:
+    """What each page repeats once per language, without the spaces between and around its
+    tags: the switcher's items, and the blank lines the head's loops leave. A browser shows
+    both the same; a page's bytes then grow by a link and an item per language, no more."""
+    head, separator, body = html.partition("</head>")
+    head = _BLANK_LINES.sub("", head)
+    body = _SWITCHER.sub(lambda m: _BETWEEN_TAGS.sub("><", _AROUND_TEXT.sub(r">\1<", m.group(0))), body)
+    return head + separator + body
 
 
 def absolute_hreflang(html: str, page_url: str | None) -> str:

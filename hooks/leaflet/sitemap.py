@@ -1,18 +1,21 @@
 """One sitemap for every language, written once every language is built.
 
-Each page is listed with its translations, and ``x-default`` (the English
-page) for readers whose language is not offered. MkDocs renders a theme's
+Each page is listed in every language, with its date. The pages say which
+are translations of which (their ``hreflang`` links, ``x-default`` among
+them); search engines read either, so the sitemap does not say it again:
+listed in both, every page's translations made the sitemap grow with the
+square of the number of languages. MkDocs renders a theme's
 ``sitemap.xml`` in every language's pass, each time into the site's root;
 with languages built by several processes (:mod:`leaflet.parallel`) none of
 them sees every language. So each pass keeps its pages as plain
 :class:`Entry` values, and the first process writes the sitemap from all of
-them at the end, as mkdocs-static-i18n's template would have in the last
-pass (``sitemap.xml`` and its ``.gz``, the same bytes).
+them at the end (``sitemap.xml`` and its ``.gz``, as MkDocs writes them).
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,32 +23,27 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
-from mkdocs.utils import get_build_datetime
 
 TEMPLATE = "sitemap.xml"
-_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-    ' xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-)
+_HEAD = '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One page in one language: its address, its date and its translations' addresses."""
+    """One page in one language: its address and its date."""
 
     loc: str
     lastmod: str | None
-    alternates: tuple[tuple[str, str], ...]
 
 
-def _href(file: Any, site_url: str, *, alternate: bool = False) -> str:
-    """The address the template gave: escaped canonical or absolute URL, else site_url and the path."""
+def _href(file: Any, site_url: str) -> str:
+    """The page's canonical or absolute URL, escaped, else site_url and its path."""
     page = file.page
-    if page is not None and page.canonical_url:
+    if page.canonical_url:
         return str(escape(page.canonical_url))
-    if page is not None and page.abs_url:
+    if page.abs_url:
         return str(escape(page.abs_url))
-    return site_url if alternate and file.url == "./" else site_url + file.url
+    return site_url + file.url
 
 
 def entries(files: Iterable[Any], site_url: str) -> list[Entry]:
@@ -55,36 +53,30 @@ def entries(files: Iterable[Any], site_url: str) -> list[Entry]:
         page = file.page
         if page is None or page.is_link:
             continue
-        alternates = tuple(
-            (locale, _href(other, site_url, alternate=True)) for locale, other in file.alternates.items()
-        )
-        found.append(Entry(_href(file, site_url), page.update_date or None, alternates))
+        found.append(Entry(_href(file, site_url), page.update_date or None))
     return found
 
 
-def render(by_language: Mapping[str, Sequence[Entry]], order: Sequence[str], source: str) -> str:
+def render(by_language: Mapping[str, Sequence[Entry]], order: Sequence[str]) -> str:
     lines = [_HEAD]
     for language in order:
         for entry in by_language.get(language, ()):
             lines += ["    <url>", f"        <loc>{entry.loc}</loc>"]
             if entry.lastmod:
                 lines.append(f"        <lastmod>{entry.lastmod}</lastmod>")
-            lines.append("        <changefreq>daily</changefreq>")
-            for locale, href in entry.alternates:
-                lines.append(f'        <xhtml:link rel="alternate" hreflang="{locale}" href="{href}"/>')
-                if locale == source:
-                    lines.append(f'        <xhtml:link rel="alternate" hreflang="x-default" href="{href}"/>')
-            lines.append("    </url>")
+            lines += ["        <changefreq>daily</changefreq>", "    </url>"]
     return "\n".join(lines) + "\n</urlset>"
 
 
-def write(site_dir: Path, by_language: Mapping[str, Sequence[Entry]], order: Sequence[str], source: str) -> None:
+def write(site_dir: Path, by_language: Mapping[str, Sequence[Entry]], order: Sequence[str]) -> None:
     """``sitemap.xml`` and ``sitemap.xml.gz`` in the site's root, as MkDocs writes a theme's."""
-    text = render(by_language, order, source).encode("utf-8")
+    text = render(by_language, order).encode("utf-8")
     path = site_dir / TEMPLATE
     path.write_bytes(text)
     dates = [e.lastmod for found in by_language.values() for e in found if e.lastmod]
-    when = datetime.fromisoformat(max(dates)).replace(tzinfo=UTC) if dates else get_build_datetime()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")  # as MkDocs dates a build with no page dated
+    undated = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    when = datetime.fromisoformat(max(dates)).replace(tzinfo=UTC) if dates else undated
     gz_name = f"{path}.gz"
     with open(gz_name, "wb") as out, gzip.GzipFile(
         fileobj=out, filename=gz_name, mode="wb", mtime=int(when.timestamp())

@@ -66,3 +66,17 @@ def test_platform_md_names_every_i18n_option_and_override() -> None:
     assert {option for option in i18n if f"`{option}" not in PLATFORM} == set()
     overrides = {path.name for path in (ROOT / "overrides").rglob("*") if path.is_file()}
     assert {name for name in overrides if name not in PLATFORM} == set()
+
+
+def test_the_core_imports_nothing_from_mkdocs_its_plugins_or_its_theme() -> None:
+    """As the README and PLATFORM.md say: the hooks file is the only place that knows MkDocs."""
+    generator = {"mkdocs", "mkdocs_static_i18n", "material"}
+    found = []
+    for path in sorted((ROOT / "hooks" / "leaflet").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+            )
+            found += [f"{path.relative_to(ROOT)}:{node.lineno} {name}" for name in names
+                      if name.split(".")[0] in generator]
+    assert found == []

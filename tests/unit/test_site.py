@@ -14,6 +14,7 @@ from leaflet.model import LeafletError
 from leaflet.site import (
     BUNDLE_EDITS,
     absolute_hreflang,
+    compact_languages,
     edit_material_scripts,
     material_search_settings,
     relative_alternates,
@@ -181,3 +182,20 @@ class TestMaterialScripts:
     def test_without_scripts_does_nothing(self, tmp_path: Path) -> None:
         edit_material_scripts(tmp_path)
         assert not list(tmp_path.rglob("*"))
+
+
+def test_the_switcher_and_the_head_lose_their_spaces_and_nothing_else() -> None:
+    html = (
+        '<html><head>\n  <meta charset="utf-8">\n      \n      \n  <link rel="alternate" hreflang="fr">\n</head>'
+        '<body><pre>keep\n    \nthis</pre><ul class="md-select__list">\n  \n    <li class="md-select__item">\n'
+        '      <a href="../../fr/risks/" hreflang="fr" class="md-select__link">\n        Français\n      </a>\n'
+        '    </li>\n    <li class="md-select__item">\n      <a href="./" hreflang="pt-BR" class="md-select__link">\n'
+        "        Português (Brasil)\n      </a>\n    </li>\n</ul><p>a  b</p></body></html>"
+    )
+    compact = compact_languages(html)
+    assert '<ul class="md-select__list"><li class="md-select__item"><a href="../../fr/risks/" hreflang="fr" ' \
+        'class="md-select__link">Français</a></li><li class="md-select__item"><a href="./" hreflang="pt-BR" ' \
+        'class="md-select__link">Português (Brasil)</a></li></ul>' in compact
+    assert '<meta charset="utf-8">\n  <link rel="alternate" hreflang="fr">' in compact
+    assert "<pre>keep\n    \nthis</pre>" in compact
+    assert "<p>a  b</p>" in compact

@@ -8,24 +8,21 @@ import xml.etree.ElementTree as ET
 from leaflet import sitemap
 
 SITE = "https://clinic.example/leaflet/"
-NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def entry(path: str, language: str) -> sitemap.Entry:
     prefix = "" if language == "en" else f"{language}/"
-    return sitemap.Entry(
-        f"{SITE}{prefix}{path}", "2026-11-01", (("en", f"{SITE}{path}"), ("fr", f"{SITE}fr/{path}")),
-    )
+    return sitemap.Entry(f"{SITE}{prefix}{path}", "2026-11-01")
 
 
-def test_every_language_in_build_order_with_x_default_beside_the_source(tmp_path) -> None:
+def test_every_language_in_build_order_each_page_with_its_date(tmp_path) -> None:
     by_language = {"fr": [entry("risks/", "fr")], "en": [entry("", "en"), entry("risks/", "en")]}
-    sitemap.write(tmp_path, by_language, ["en", "fr"], "en")
+    sitemap.write(tmp_path, by_language, ["en", "fr"])
     root = ET.fromstring((tmp_path / "sitemap.xml").read_bytes())
     urls = root.findall("s:url", NS)
     assert [u.findtext("s:loc", namespaces=NS) for u in urls] == [f"{SITE}", f"{SITE}risks/", f"{SITE}fr/risks/"]
-    links = [(link.get("hreflang"), link.get("href")) for link in urls[2].findall("x:link", NS)]
-    assert links == [("en", f"{SITE}risks/"), ("x-default", f"{SITE}risks/"), ("fr", f"{SITE}fr/risks/")]
+    assert {u.findtext("s:lastmod", namespaces=NS) for u in urls} == {"2026-11-01"}
     assert gzip.decompress((tmp_path / "sitemap.xml.gz").read_bytes()) == (tmp_path / "sitemap.xml").read_bytes()
 
 
@@ -33,7 +30,7 @@ def test_same_bytes_for_the_same_pages(tmp_path) -> None:
     by_language = {"en": [entry("", "en")]}
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    sitemap.write(tmp_path / "a", by_language, ["en"], "en")
-    sitemap.write(tmp_path / "b", by_language, ["en"], "en")
+    sitemap.write(tmp_path / "a", by_language, ["en"])
+    sitemap.write(tmp_path / "b", by_language, ["en"])
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
