@@ -22,12 +22,20 @@ from .processes import Keeper, Plan, jobs
 _plan: Plan | None = None
 
 
-def plan(locales: Sequence[str], keeper: Keeper, *, serving: bool, stopped: Callable[[str], BaseException]) -> None:
+def plan(
+    locales: Sequence[str],
+    keeper: Keeper,
+    *,
+    serving: bool,
+    stopped: Callable[[str], BaseException],
+    first: Sequence[str] = (),
+) -> None:
     """Share out this build's ``locales`` (those after the first), or build them all here.
-    ``stopped`` makes the error for a process that ended without a word."""
+    ``stopped`` makes the error for a process that ended without a word; ``first`` are built
+    before the others (the slowest)."""
     global _plan
     processes = min(jobs(), len(locales))
-    _plan = None if serving or processes < 2 else Plan(tuple(locales), processes, keeper, stopped=stopped)
+    _plan = None if serving or processes < 2 else Plan(tuple(locales), processes, keeper, stopped, first)
 
 
 def language_build(build: Callable[..., None]) -> Callable[..., None]:

@@ -1,10 +1,9 @@
 """Work shared out between processes: one per processor this process may use.
 
-A :class:`Plan` takes items (languages) in order. At the first it forks
-the other processes, each doing its share of the items exactly as this
-process would, while this one does its own share. After the last item,
-what each other process learnt joins this one's, as if it had been learnt
-here:
+A :class:`Plan` forks the other processes; then every process, this one
+included, takes the next item (a language) from a shared queue as it comes
+free, and does it exactly as this process would. When none is left, what
+each other process learnt joins this one's, as if it had been learnt here:
 
 - its log (MkDocs' logger), replayed here, so strict mode counts its
   warnings and the log reads as one run's;
@@ -26,7 +25,7 @@ import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -61,57 +60,65 @@ def jobs() -> int:
 
 @dataclass
 class _Share:
-    """One process's languages, and what came back from it."""
+    """Another process, and the pipe its work comes back through."""
 
-    locales: list[str]
-    pid: int = 0
-    pipe: int = -1
+    pid: int
+    pipe: int
 
 
 @dataclass
 class Plan:
-    """The items (languages) in order, and which process does which."""
+    """Items (languages) done by several processes, each taking the next as it comes free."""
 
     locales: Sequence[str]
     processes: int
     keeper: Keeper
     #: the error for a process that ended without a word: given its message
     stopped: Callable[[str], BaseException] = lambda message: LeafletError(CONFIG, 1, message, "process-stopped")
+    #: items to take before the others, in this order: the slowest, where the caller knows them
+    first: Sequence[str] = ()
     shares: list[_Share] = field(default_factory=list)
-    started: bool = False
+    done: bool = False
 
-    def worker(self, locale: str) -> int:
-        """Who does ``locale``: 0, this process, takes every ``processes``-th from the second;
-        the others (1, 2 ...) start at the first, so they end up with as many or one more."""
-        return (self.locales.index(locale) + 1) % self.processes
+    def order(self) -> list[str]:
+        """The order items are taken in."""
+        return [*(item for item in self.first if item in self.locales),
+                *(item for item in self.locales if item not in self.first)]
 
     def step(self, locale: str, build_one: Callable[[str], None]) -> None:
-        """The turn of ``locale``: the first turn starts the other processes; ``build_one`` runs here
-        if ``locale`` is this process's; after the last, the others' work is taken in."""
+        """The turn of ``locale`` in the caller's loop: the first turn does every item (:meth:`run`),
+        later turns find nothing left to do."""
+        if not self.done:
+            self.run(build_one)
+
+    def run(self, build_one: Callable[[str], None]) -> None:
+        """Start the other processes, take items here until none is left, then take in the
+        others' work. Items go out one at a time, so a slow one never holds up the rest."""
+        self.done = True
+        order = self.order()
+        queue = _queue(len(order))
         try:
-            if not self.started:
-                self.started = True
-                self._start(build_one)
-            if self.worker(locale) == 0:
-                build_one(locale)
+            self._start(order, build_one, queue)
+            for index in _taken(queue):
+                build_one(order[index])
         except BaseException:
             self._stop()
             raise
-        if locale == self.locales[-1]:
-            self._join()
+        finally:
+            os.close(queue)
+        self._join()
 
-    def _start(self, build_one: Callable[[str], None]) -> None:
-        for n in range(1, self.processes):
-            locales = [locale for locale in self.locales if self.worker(locale) == n]
+    def _start(self, order: list[str], build_one: Callable[[str], None], queue: int) -> None:
+        for _ in range(1, self.processes):
             read, write = os.pipe()
             sys.stdout.flush()
             sys.stderr.flush()
             pid = os.fork()
             if pid == 0:  # pragma: no cover - the child's coverage is not collected
                 os.close(read)
-                _child(locales, build_one, self.keeper, write)
+                _child(order, queue, build_one, self.keeper, write)
             os.close(write)
-            self.shares.append(_Share(locales, pid, read))
+            self.shares.append(_Share(pid, read))
 
     def _join(self) -> None:
         shares, self.shares = self.shares, []
@@ -121,8 +128,8 @@ class Plan:
             _pid, status = os.waitpid(share.pid, 0)
             if not data:
                 failure = failure or self.stopped(
-                    f"the process building {', '.join(share.locales)} stopped "
-                    f"({_how(status)}) before it finished; {JOBS}=1 does all the work in one process"
+                    f"a process doing its share of {', '.join(self.locales)} stopped ({_how(status)}) "
+                    f"before it finished; {JOBS}=1 does all the work in one process"
                 )
                 continue
             records, added, error = pickle.loads(data)
@@ -143,16 +150,38 @@ class Plan:
         self.shares = []
 
 
-def _child(locales: list[str], build_one: Callable[[str], None], keeper: Keeper, pipe: int) -> None:
-    """Do ``locales``, send back the log, what was added and any failure, and end."""
+_RECORD = 2  # bytes per item number in the queue
+
+
+def _queue(count: int) -> int:
+    """A pipe holding the numbers 0 .. count - 1, its writing end closed: processes take the next
+    by reading one record (a pipe read of a few bytes is atomic)."""
+    if count * _RECORD > 65536:
+        raise ValueError(f"{count} items: more than one pipe's buffer holds")
+    read, write = os.pipe()
+    data = b"".join(number.to_bytes(_RECORD, "big") for number in range(count))
+    while data:
+        data = data[os.write(write, data):]
+    os.close(write)
+    return read
+
+
+def _taken(queue: int) -> Iterator[int]:
+    """The item numbers this process takes, until none is left."""
+    while record := os.read(queue, _RECORD):
+        yield int.from_bytes(record, "big")
+
+
+def _child(order: list[str], queue: int, build_one: Callable[[str], None], keeper: Keeper, pipe: int) -> None:
+    """Take items and do them, send back the log, what was added and any failure, and end."""
     status = 0
     try:
         collected = _collect_log()
         mark = keeper.mark()
         error: BaseException | None = None
         try:
-            for locale in locales:
-                build_one(locale)
+            for index in _taken(queue):
+                build_one(order[index])
         except BaseException as failure:  # every failure goes back to be raised there
             error = _picklable(failure)
         payload = pickle.dumps((collected.records, keeper.added(mark), error))
@@ -219,6 +248,4 @@ def each(items: Sequence[str], work: Callable[[str], None], keeper: Keeper) -> N
         for item in items:
             work(item)
         return
-    plan = Plan(tuple(items), processes, keeper)
-    for item in items:
-        plan.step(item, work)
+    Plan(tuple(items), processes, keeper).run(work)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from typing import Any
 
 import pytest
@@ -56,57 +57,80 @@ def test_every_language_is_built_once_and_this_process_learns_all_of_them() -> N
 
     def build_one(locale: str) -> None:
         keeper.built.append(f"{locale}:{os.getpid()}")
+        time.sleep(0.2)  # long enough for the other process to take the next language meanwhile
+
+    run(plan, keeper, build_one)
+    by = [entry.split(":") for entry in keeper.built]
+    assert sorted(locale for locale, _pid in by) == sorted(locales), "each language once"
+    assert len({pid for _locale, pid in by}) == 2, "both processes took languages"
+    assert no_children_left()
+
+
+def test_the_slowest_go_first_and_each_process_takes_the_next_as_it_comes_free() -> None:
+    keeper = Keeper()
+    plan = processes.Plan(("fr", "es", "de", "zh-Hans"), 2, keeper, first=("zh-Hans",))
+    assert plan.order() == ["zh-Hans", "fr", "es", "de"]
+
+    def build_one(locale: str) -> None:
+        keeper.built.append(f"{locale}:{os.getpid()}")
+        time.sleep(1.0 if locale == "zh-Hans" else 0.1)
 
     run(plan, keeper, build_one)
     by = dict(entry.split(":") for entry in keeper.built)
-    assert sorted(by) == sorted(locales)
-    here = {locale for locale, pid in by.items() if pid == str(os.getpid())}
-    assert here == {"es", "ar"}, "this process takes every second language from the second"
-    assert len(set(by.values())) == 2
-    assert no_children_left()
+    slow = by.pop("zh-Hans")
+    assert set(by.values()) == {pid for pid in by.values() if pid != slow}, (
+        "while one process builds the slow language, the other builds all the rest"
+    )
 
 
 def test_the_other_process_log_is_replayed_here_and_counted(caplog: pytest.LogCaptureFixture) -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es"), 2, keeper)
+    here = os.getpid()
 
     def build_one(locale: str) -> None:
-        log.warning(f"locales/{locale}/LC_MESSAGES/leaflet.po:7: number-changed in {locale}")
+        log.warning(f"locales/{locale}/LC_MESSAGES/leaflet.po:7: number-changed (process {os.getpid()})")
         keeper.built.append(locale)
+        if os.getpid() == here:
+            time.sleep(0.3)  # the other process takes the other language meanwhile
 
     with caplog.at_level(logging.WARNING, logger="mkdocs"):
         run(plan, keeper, build_one)
     said = [record.getMessage() for record in caplog.records]
-    assert "locales/fr/LC_MESSAGES/leaflet.po:7: number-changed in fr" in said  # built by the other process
-    assert "locales/es/LC_MESSAGES/leaflet.po:7: number-changed in es" in said
+    assert len(said) == 2
+    assert [message for message in said if f"(process {here})" not in message], "the other process's warning"
     assert sorted(keeper.built) == ["es", "fr"]
 
 
 def test_a_failure_in_the_other_process_is_raised_here_after_its_log() -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es", "de"), 2, keeper)
+    here = os.getpid()
 
     def build_one(locale: str) -> None:
-        if locale == "de":
-            raise PluginError("locales/de/LC_MESSAGES/leaflet.po:3: the catalog is broken")
+        if os.getpid() != here:
+            raise PluginError(f"locales/{locale}/LC_MESSAGES/leaflet.po:3: the catalog is broken")
         keeper.built.append(locale)
+        time.sleep(0.3)
 
-    with pytest.raises(PluginError, match=r"locales/de/LC_MESSAGES/leaflet.po:3: the catalog is broken"):
+    with pytest.raises(PluginError, match=r"locales/\w+/LC_MESSAGES/leaflet.po:3: the catalog is broken"):
         run(plan, keeper, build_one)
-    assert sorted(keeper.built) == ["es", "fr"], "what the other process built before failing still arrives"
+    assert len(keeper.built) == 2, "this process built the other two languages"
     assert no_children_left()
 
 
-def test_a_process_that_dies_is_named_with_its_languages() -> None:
+def test_a_process_that_dies_is_named_with_the_work() -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es"), 2, keeper)
+    here = os.getpid()
 
     def build_one(locale: str) -> None:
-        if locale == "fr":
+        if os.getpid() != here:
             os._exit(3)
         keeper.built.append(locale)
+        time.sleep(0.3)
 
-    with pytest.raises(LeafletError, match=r"the process building fr stopped \(exit status 3\).*LEAFLET_JOBS=1"):
+    with pytest.raises(LeafletError, match=r"a process doing its share of fr, es stopped \(exit status 3\).*LEAFLET_JOBS=1"):
         run(plan, keeper, build_one)
     assert no_children_left()
 
@@ -114,17 +138,18 @@ def test_a_process_that_dies_is_named_with_its_languages() -> None:
 def test_when_this_process_fails_the_others_are_stopped_and_reaped() -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es", "de", "ar"), 2, keeper)
+    here = os.getpid()
 
     def build_one(locale: str) -> None:
-        if locale == "es":
-            raise LeafletError("locales/es/LC_MESSAGES/leaflet.po", 1, "unreadable", "invalid-catalog")
-        import time
-
+        if os.getpid() == here:
+            raise LeafletError(f"locales/{locale}/LC_MESSAGES/leaflet.po", 1, "unreadable", "invalid-catalog")
         time.sleep(30)  # the other process: stopped long before this ends
 
+    started = time.monotonic()
     with pytest.raises(LeafletError, match="unreadable"):
         run(plan, keeper, build_one)
     assert no_children_left()
+    assert time.monotonic() - started < 10
 
 
 def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

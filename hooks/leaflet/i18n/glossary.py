@@ -85,6 +85,7 @@ class Glossary:
         return [term for term in self.terms if term.in_english(msgid)]
 
 
+@functools.lru_cache(maxsize=16384)
 def normal(text: str) -> str:
     """Text as the glossary compares it: NFC, case folded, no Arabic vowel marks,
     any run of spaces (no-break ones too) one space, typographic apostrophes plain."""
