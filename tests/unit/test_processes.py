@@ -42,15 +42,34 @@ def run(plan: processes.Plan, keeper: Keeper, build_one: Any) -> None:
         plan.step(locale, build_one)
 
 
-def no_children_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The processes the plan forks (other tests may have processes of their own running)."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def recording() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(processes.os, "fork", recording)
+    return pids
 
 
-def test_every_language_is_built_once_and_this_process_learns_all_of_them() -> None:
+def reaped(pids: list[int]) -> bool:
+    """Every one of ``pids`` has ended and been waited for: none is left behind."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return bool(pids)
+
+
+def test_every_language_is_built_once_and_this_process_learns_all_of_them(forked: list[int]) -> None:
     keeper = Keeper()
     locales = ("fr", "es", "de", "ar", "zh-Hans")
     plan = processes.Plan(locales, 2, keeper)
@@ -63,7 +82,7 @@ def test_every_language_is_built_once_and_this_process_learns_all_of_them() -> N
     by = [entry.split(":") for entry in keeper.built]
     assert sorted(locale for locale, _pid in by) == sorted(locales), "each language once"
     assert len({pid for _locale, pid in by}) == 2, "both processes took languages"
-    assert no_children_left()
+    assert reaped(forked)
 
 
 def test_the_slowest_go_first_and_each_process_takes_the_next_as_it_comes_free() -> None:
@@ -102,7 +121,7 @@ def test_the_other_process_log_is_replayed_here_and_counted(caplog: pytest.LogCa
     assert sorted(keeper.built) == ["es", "fr"]
 
 
-def test_a_failure_in_the_other_process_is_raised_here_after_its_log() -> None:
+def test_a_failure_in_the_other_process_is_raised_here_after_its_log(forked: list[int]) -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es", "de"), 2, keeper)
     here = os.getpid()
@@ -116,10 +135,10 @@ def test_a_failure_in_the_other_process_is_raised_here_after_its_log() -> None:
     with pytest.raises(PluginError, match=r"locales/\w+/LC_MESSAGES/leaflet.po:3: the catalog is broken"):
         run(plan, keeper, build_one)
     assert len(keeper.built) == 2, "this process built the other two languages"
-    assert no_children_left()
+    assert reaped(forked)
 
 
-def test_a_process_that_dies_is_named_with_the_work() -> None:
+def test_a_process_that_dies_is_named_with_the_work(forked: list[int]) -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es"), 2, keeper)
     here = os.getpid()
@@ -132,10 +151,10 @@ def test_a_process_that_dies_is_named_with_the_work() -> None:
 
     with pytest.raises(LeafletError, match=r"a process doing its share of fr, es stopped \(exit status 3\).*LEAFLET_JOBS=1"):
         run(plan, keeper, build_one)
-    assert no_children_left()
+    assert reaped(forked)
 
 
-def test_when_this_process_fails_the_others_are_stopped_and_reaped() -> None:
+def test_when_this_process_fails_the_others_are_stopped_and_reaped(forked: list[int]) -> None:
     keeper = Keeper()
     plan = processes.Plan(("fr", "es", "de", "ar"), 2, keeper)
     here = os.getpid()
@@ -148,7 +167,7 @@ def test_when_this_process_fails_the_others_are_stopped_and_reaped() -> None:
     started = time.monotonic()
     with pytest.raises(LeafletError, match="unreadable"):
         run(plan, keeper, build_one)
-    assert no_children_left()
+    assert reaped(forked)
     assert time.monotonic() - started < 10
 
 
