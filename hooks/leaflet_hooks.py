@@ -209,7 +209,12 @@ class LeafletHooks:
             # Material's search cuts Chinese into words with jieba as it builds, and loading jieba's
             # dictionary alone takes about as long as building another language: Chinese goes first.
             chinese = [code for code in later if locale_of(code).language == "zh"]
-            parallel.plan(later, self, serving=serving, stopped=PluginError, first=chinese)
+            # What the end of the build needs besides the languages goes out with them.
+            build = self.build
+            assert build is not None
+            tasks = {f"draft:{code}": lambda code=code: build.check_draft(code) for code in build.drafts()}
+            tasks["template:"] = build.template_ids
+            parallel.plan(later, self, serving=serving, stopped=PluginError, first=chinese, tasks=tasks)
 
     def mark(self) -> tuple[int, int, frozenset[str], int]:
         assert self.build is not None
@@ -217,24 +222,25 @@ class LeafletHooks:
 
     def added(self, mark: tuple[int, int, frozenset[str], int]) -> tuple[Any, ...]:
         """Search entries, findings, search settings and sitemap entries of the languages built
-        since ``mark``, and the check results learnt."""
+        since ``mark``, the check results learnt and the template's messages, if extracted."""
         assert self.build is not None
         entries, findings, built, results = mark
         return (
             self.i18n.search_entries[entries:], self.build.findings[findings:],
             {code: value for code, value in self.search.items() if code not in built},
             {code: value for code, value in self.sitemap.items() if code not in built},
-            qacache.added_since(results),
+            qacache.added_since(results), self.build.extracted,
         )
 
     def merge(self, added: tuple[Any, ...]) -> None:
         assert self.build is not None
-        entries, findings, search, pages, results = added
+        entries, findings, search, pages, results, extracted = added
         self.i18n.search_entries.extend(entries)
         self.build.findings.extend(findings)
         self.search.update(search)
         self.sitemap.update(pages)
         qacache.merge(results)
+        self.build.extracted = self.build.extracted or extracted
 
 
 def _policy_in_pages(config: MkDocsConfig) -> bool:

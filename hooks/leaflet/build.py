@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from babel.messages.catalog import Catalog
 
 from . import site
 from .checks import qacache
-from .checks.coverage import check, load_source
+from .checks.coverage import check, check_catalog, load_source, template_ids
 from .checks.signoff import read_sign_off
 from .checks.source import Source
 from .checks.status import usable_translations
@@ -34,7 +34,7 @@ from .content.segment import segment
 from .content.sources import parse_sources
 from .content.strings import CLINICAL_REVIEW_PENDING
 from .i18n import catalogs
-from .i18n.translate import Translations, mark_untranslated, untranslated_label
+from .i18n.translate import ByLanguage, Translations, mark_untranslated, untranslated_label
 from .model import CONFIG, DOCS, Finding, Kind, LeafletError, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
@@ -58,11 +58,12 @@ class SiteBuild:
         self.preview = preview
         self.today = today or dt.date.today()
         qacache.open_store(root)  # check results kept between builds, by content
-        self.source: Source = load_source(self.project)
+        self.source: Source = load_source(self.project, template=False)  # extracted when asked (template_ids)
+        self.extracted: frozenset[str] | None = None
         self.catalogs: dict[str, Catalog] = {}
         # Only current, QA-clean translations are ever rendered; the rest show marked English.
         # Checked when a language is first asked for: by whichever process builds it (leaflet.parallel).
-        self.translations: Mapping[str, Translations] = _OnDemand(
+        self.translations: Mapping[str, Translations] = ByLanguage(
             self.languages.translations,
             lambda code: Translations(code, usable_translations(self.catalogs[code], code, self.source)),
         )
@@ -208,9 +209,26 @@ class SiteBuild:
         site.edit_material_scripts(site_dir)
         # A preview checks the language it shows; the full build checks every catalog.
         only = self.languages.translations if self.preview else None
-        report = check(self.project, only=only, loaded=self.catalogs, source=self.source)
+        source = dataclasses.replace(self.source, template_ids=self.template_ids())
+        report = check(self.project, only=only, loaded=self.catalogs, source=source)
         self.findings.extend(self.published_findings(report))
         return report
+
+    # -- what any process of the build may do while languages are built (leaflet.parallel) ----
+
+    def template_ids(self) -> frozenset[str]:
+        """The messages a refresh of the catalogs would give, extracted the first time they are asked for."""
+        if self.extracted is None:
+            self.extracted = template_ids(self.project)
+        return self.extracted
+
+    def drafts(self) -> list[str]:
+        """Catalogs the build checks but does not publish; a preview checks none."""
+        return [] if self.preview else sorted(set(catalogs.discover(self.root)) - set(self.languages.published))
+
+    def check_draft(self, code: str) -> None:
+        """A draft's checks, whose results the report at the end reads."""
+        check_catalog(self.project, code, self.source)
 
     def published_findings(self, report: Report) -> list[Finding]:
         return [f for f in report.findings if f.locale in self.languages.published]
@@ -226,26 +244,6 @@ def previewed(languages: Languages, code: str, drafts: Iterable[str] = ()) -> La
             f"({', '.join(sorted(known))}) but received: {code!r}", "unknown-locale",
         )
     return dataclasses.replace(languages, published=tuple(dict.fromkeys((languages.source, code))))
-
-
-class _OnDemand(Mapping[str, Translations]):
-    """Each language's translations, made the first time they are asked for."""
-
-    def __init__(self, codes: Iterable[str], make: Callable[[str], Translations]) -> None:
-        self._codes, self._make, self._made = tuple(codes), make, dict[str, Translations]()
-
-    def __getitem__(self, code: str) -> Translations:
-        if code not in self._codes:
-            raise KeyError(code)
-        if code not in self._made:
-            self._made[code] = self._make(code)
-        return self._made[code]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._codes)
-
-    def __len__(self) -> int:
-        return len(self._codes)
 
 
 @dataclasses.dataclass

@@ -13,13 +13,15 @@ the hooks hand it MkDocs' ``build`` and the error MkDocs reports.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .processes import Keeper, Plan, jobs
 
 #: the plan of the build under way, if its languages are shared out
 _plan: Plan | None = None
+#: work any process may take while languages are built: name -> what to do
+_tasks: Mapping[str, Callable[[], object]] = {}
 
 
 def plan(
@@ -29,13 +31,17 @@ def plan(
     serving: bool,
     stopped: Callable[[str], BaseException],
     first: Sequence[str] = (),
+    tasks: Mapping[str, Callable[[], object]] | None = None,
 ) -> None:
     """Share out this build's ``locales`` (those after the first), or build them all here.
     ``stopped`` makes the error for a process that ended without a word; ``first`` are built
-    before the others (the slowest)."""
-    global _plan
+    before the others (the slowest). ``tasks`` (names that are no language's) go out with the
+    languages, to whichever process is free: work the build would otherwise do at the end."""
+    global _plan, _tasks
     processes = min(jobs(), len(locales))
-    _plan = None if serving or processes < 2 else Plan(tuple(locales), processes, keeper, stopped, first)
+    _tasks = dict(tasks or {})
+    items = (*locales, *_tasks)
+    _plan = None if serving or processes < 2 else Plan(items, processes, keeper, stopped, first)
 
 
 def language_build(build: Callable[..., None]) -> Callable[..., None]:
@@ -47,8 +53,11 @@ def language_build(build: Callable[..., None]) -> Callable[..., None]:
             build(config, dirty=dirty, **options)
             return
 
-        def build_one(locale: str) -> None:
-            i18n.current_language = locale
+        def build_one(item: str) -> None:
+            if item in _tasks:
+                _tasks[item]()
+                return
+            i18n.current_language = item
             build(config, dirty=dirty)
 
         _plan.step(i18n.current_language, build_one)

@@ -41,16 +41,28 @@ from .source import Source, read_source
 from .status import is_current, problems_of, status_of
 
 
-def load_source(project: Project) -> Source:
-    """The English now; pages are read (and their encoding checked) before Babel extracts them."""
+def load_source(project: Project, *, template: bool = True) -> Source:
+    """The English now; pages are read (and their encoding checked) before Babel extracts them.
+    Without ``template``, the template's messages are left for :func:`template_ids` (none yet)."""
     hours = {"clinic.opening_days": project.clinic.opening_days}
     safety = (CLINICAL_REVIEW_PENDING, *LEVELS.values())
     source = read_source(project.root, frozenset(), project.identical_ok, hours, safety)
+    return dataclasses.replace(source, template_ids=template_ids(project)) if template else source
+
+
+def template_ids(project: Project) -> frozenset[str]:
+    """The messages a refresh of the catalogs would give (kept by :mod:`.qacache`)."""
     def extract() -> frozenset[str]:
         return frozenset(m.id for m in catalogs.extract_template(project.root) if isinstance(m.id, str) and m.id)
 
-    ids = qacache.template_ids(project.root, extract)
-    return dataclasses.replace(source, template_ids=ids)
+    return qacache.template_ids(project.root, extract)
+
+
+def check_catalog(project: Project, code: str, source: Source) -> None:
+    """The checks of every current message of ``code``'s catalog; the report then reads their results."""
+    path = catalogs.discover(project.root)[code]
+    display = path.relative_to(project.root).as_posix()
+    _check_messages(catalogs.read_catalog(path, display, catalog_code(code)), code, source)
 
 
 def check(

@@ -8,7 +8,7 @@ is ever rendered.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..content.strings import UNTRANSLATED
@@ -49,3 +49,23 @@ def mark_untranslated(unit: Unit, label: str, source_lang: str = "en") -> str:
 
 def untranslated_label(translations: Translations) -> str:
     return translations.gettext(UNTRANSLATED)
+
+
+class ByLanguage(Mapping[str, Translations]):
+    """Each language's translations, made the first time they are asked for."""
+
+    def __init__(self, codes: Iterable[str], make: Callable[[str], Translations]) -> None:
+        self._codes, self._make, self._made = tuple(codes), make, dict[str, Translations]()
+
+    def __getitem__(self, code: str) -> Translations:
+        if code not in self._codes:
+            raise KeyError(code)
+        if code not in self._made:
+            self._made[code] = self._make(code)
+        return self._made[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
