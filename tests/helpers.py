@@ -131,3 +131,19 @@ def edit_translation(
     path.write_bytes(catalogs.render(catalog))
     with path.open("rb") as handle:
         return next(m for m in read_po(handle) if m.id == message.id).lineno
+
+
+class Recorder:
+    """A leaflet.processes.Keeper that records what was done, in any process, in ``done``."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+
+    def mark(self) -> int:
+        return len(self.done)
+
+    def added(self, mark: int) -> list[str]:
+        return self.done[mark:]
+
+    def merge(self, added: list[str]) -> None:
+        self.done.extend(added)

@@ -5,22 +5,12 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import PluginError
 
+from helpers import Recorder
 from leaflet import parallel, processes
 
 
-class Keeper:
-    def mark(self) -> int:
-        return 0
-
-    def added(self, mark: int) -> list[str]:
-        return []
-
-    def merge(self, added: list[str]) -> None:
-        pass
-
-
 def test_serve_and_one_process_build_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     monkeypatch.setenv(processes.JOBS, "2")
     parallel.plan(["fr", "es"], keeper, serving=True, stopped=PluginError)
     assert parallel._plan is None
@@ -38,24 +28,10 @@ def test_serve_and_one_process_build_here(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_a_build_names_a_stopped_process_as_mkdocs_reports_a_plugin_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(processes.JOBS, "2")
-    parallel.plan(["fr", "es"], Keeper(), serving=False, stopped=PluginError)
+    parallel.plan(["fr", "es"], Recorder(), serving=False, stopped=PluginError)
     assert parallel._plan is not None
     assert isinstance(parallel._plan.stopped("the process building fr stopped"), PluginError)
-    parallel.plan([], Keeper(), serving=False, stopped=PluginError)
-
-
-class Recorder(Keeper):
-    def __init__(self) -> None:
-        self.done: list[str] = []
-
-    def mark(self) -> int:
-        return len(self.done)
-
-    def added(self, mark: int) -> list[str]:
-        return self.done[mark:]
-
-    def merge(self, added: list[str]) -> None:
-        self.done.extend(added)
+    parallel.plan([], Recorder(), serving=False, stopped=PluginError)
 
 
 def test_languages_and_tasks_are_each_done_once_by_whichever_process(monkeypatch: pytest.MonkeyPatch) -> None:

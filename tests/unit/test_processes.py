@@ -14,29 +14,14 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
+from helpers import Recorder
 from leaflet import processes
 from leaflet.model import LeafletError
 
 log = logging.getLogger("mkdocs.plugins.leaflet")
 
 
-class Keeper:
-    """What the hooks keep: here, the languages each process built, in order."""
-
-    def __init__(self) -> None:
-        self.built: list[str] = []
-
-    def mark(self) -> int:
-        return len(self.built)
-
-    def added(self, mark: int) -> list[str]:
-        return self.built[mark:]
-
-    def merge(self, added: list[str]) -> None:
-        self.built.extend(added)
-
-
-def run(plan: processes.Plan, keeper: Keeper, build_one: Any) -> None:
+def run(plan: processes.Plan, keeper: Recorder, build_one: Any) -> None:
     """mkdocs-static-i18n's loop, calling the plan for each language in turn."""
     for locale in plan.locales:
         plan.step(locale, build_one)
@@ -70,32 +55,32 @@ def reaped(pids: list[int]) -> bool:
 
 
 def test_every_language_is_built_once_and_this_process_learns_all_of_them(forked: list[int]) -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     locales = ("fr", "es", "de", "ar", "zh-Hans")
     plan = processes.Plan(locales, 2, keeper)
 
     def build_one(locale: str) -> None:
-        keeper.built.append(f"{locale}:{os.getpid()}")
+        keeper.done.append(f"{locale}:{os.getpid()}")
         time.sleep(0.2)  # long enough for the other process to take the next language meanwhile
 
     run(plan, keeper, build_one)
-    by = [entry.split(":") for entry in keeper.built]
+    by = [entry.split(":") for entry in keeper.done]
     assert sorted(locale for locale, _pid in by) == sorted(locales), "each language once"
     assert len({pid for _locale, pid in by}) == 2, "both processes took languages"
     assert reaped(forked)
 
 
 def test_the_slowest_go_first_and_each_process_takes_the_next_as_it_comes_free() -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     plan = processes.Plan(("fr", "es", "de", "zh-Hans"), 2, keeper, first=("zh-Hans",))
     assert plan.order() == ["zh-Hans", "fr", "es", "de"]
 
     def build_one(locale: str) -> None:
-        keeper.built.append(f"{locale}:{os.getpid()}")
+        keeper.done.append(f"{locale}:{os.getpid()}")
         time.sleep(1.0 if locale == "zh-Hans" else 0.1)
 
     run(plan, keeper, build_one)
-    by = dict(entry.split(":") for entry in keeper.built)
+    by = dict(entry.split(":") for entry in keeper.done)
     slow = by.pop("zh-Hans")
     assert set(by.values()) == {pid for pid in by.values() if pid != slow}, (
         "while one process builds the slow language, the other builds all the rest"
@@ -103,13 +88,13 @@ def test_the_slowest_go_first_and_each_process_takes_the_next_as_it_comes_free()
 
 
 def test_the_other_process_log_is_replayed_here_and_counted(caplog: pytest.LogCaptureFixture) -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     plan = processes.Plan(("fr", "es"), 2, keeper)
     here = os.getpid()
 
     def build_one(locale: str) -> None:
         log.warning(f"locales/{locale}/LC_MESSAGES/leaflet.po:7: number-changed (process {os.getpid()})")
-        keeper.built.append(locale)
+        keeper.done.append(locale)
         if os.getpid() == here:
             time.sleep(0.3)  # the other process takes the other language meanwhile
 
@@ -118,35 +103,35 @@ def test_the_other_process_log_is_replayed_here_and_counted(caplog: pytest.LogCa
     said = [record.getMessage() for record in caplog.records]
     assert len(said) == 2
     assert [message for message in said if f"(process {here})" not in message], "the other process's warning"
-    assert sorted(keeper.built) == ["es", "fr"]
+    assert sorted(keeper.done) == ["es", "fr"]
 
 
 def test_a_failure_in_the_other_process_is_raised_here_after_its_log(forked: list[int]) -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     plan = processes.Plan(("fr", "es", "de"), 2, keeper)
     here = os.getpid()
 
     def build_one(locale: str) -> None:
         if os.getpid() != here:
             raise PluginError(f"locales/{locale}/LC_MESSAGES/leaflet.po:3: the catalog is broken")
-        keeper.built.append(locale)
+        keeper.done.append(locale)
         time.sleep(0.3)
 
     with pytest.raises(PluginError, match=r"locales/\w+/LC_MESSAGES/leaflet.po:3: the catalog is broken"):
         run(plan, keeper, build_one)
-    assert len(keeper.built) == 2, "this process built the other two languages"
+    assert len(keeper.done) == 2, "this process built the other two languages"
     assert reaped(forked)
 
 
 def test_a_process_that_dies_is_named_with_the_work(forked: list[int]) -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     plan = processes.Plan(("fr", "es"), 2, keeper)
     here = os.getpid()
 
     def build_one(locale: str) -> None:
         if os.getpid() != here:
             os._exit(3)
-        keeper.built.append(locale)
+        keeper.done.append(locale)
         time.sleep(0.3)
 
     with pytest.raises(LeafletError, match=r"a process doing its share of fr, es stopped \(exit status 3\).*LEAFLET_JOBS=1"):
@@ -155,7 +140,7 @@ def test_a_process_that_dies_is_named_with_the_work(forked: list[int]) -> None:
 
 
 def test_when_this_process_fails_the_others_are_stopped_and_reaped(forked: list[int]) -> None:
-    keeper = Keeper()
+    keeper = Recorder()
     plan = processes.Plan(("fr", "es", "de", "ar"), 2, keeper)
     here = os.getpid()
 
@@ -187,6 +172,6 @@ def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
 def test_each_does_every_item_once(monkeypatch: pytest.MonkeyPatch) -> None:
     for jobs in ("1", "2", "3"):
         monkeypatch.setenv(processes.JOBS, jobs)
-        keeper = Keeper()
-        processes.each(["fr", "es", "de", "ar"], lambda item, keeper=keeper: keeper.built.append(item), keeper)
-        assert sorted(keeper.built) == ["ar", "de", "es", "fr"]
+        keeper = Recorder()
+        processes.each(["fr", "es", "de", "ar"], lambda item, keeper=keeper: keeper.done.append(item), keeper)
+        assert sorted(keeper.done) == ["ar", "de", "es", "fr"]
