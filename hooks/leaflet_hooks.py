@@ -13,6 +13,7 @@ import copy
 import logging
 import os
 import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,7 +30,6 @@ from mkdocs_static_i18n.config import I18nPluginLanguage
 
 from leaflet import hosting, parallel, site, sitemap
 from leaflet.build import PageInput, SiteBuild, summary
-from leaflet.checks import qacache
 from leaflet.content.carecards import CareCardExtension
 from leaflet.i18n.catalogs import LOCALES
 from leaflet.leaflets import qr
@@ -212,35 +212,21 @@ class LeafletHooks:
             # What the end of the build needs besides the languages goes out with them.
             build = self.build
             assert build is not None
-            tasks = {f"draft:{code}": lambda code=code: build.check_draft(code) for code in build.drafts()}
-            tasks["template:"] = build.template_ids
-            parallel.plan(later, self, serving=serving, stopped=PluginError, first=chinese, tasks=tasks)
+            tasks = {f"draft:{code}": _plugin_errors(build.check_draft, code) for code in build.drafts()}
+            tasks["template:"] = _plugin_errors(build.template_ids)
+            handover = parallel.Handover(self.i18n, build, self.search, self.sitemap)
+            parallel.plan(later, handover, serving=serving, stopped=PluginError, first=chinese, tasks=tasks)
 
-    def mark(self) -> tuple[int, int, frozenset[str], int]:
-        assert self.build is not None
-        return len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark()
 
-    def added(self, mark: tuple[int, int, frozenset[str], int]) -> tuple[Any, ...]:
-        """Search entries, findings, search settings and sitemap entries of the languages built
-        since ``mark``, the check results learnt and the template's messages, if extracted."""
-        assert self.build is not None
-        entries, findings, built, results = mark
-        return (
-            self.i18n.search_entries[entries:], self.build.findings[findings:],
-            {code: value for code, value in self.search.items() if code not in built},
-            {code: value for code, value in self.sitemap.items() if code not in built},
-            qacache.added_since(results), self.build.extracted,
-        )
+def _plugin_errors(work: Callable[..., object], *args: Any) -> Callable[[], object]:
+    """``work(*args)``, its bad input reported as MkDocs reports a plugin's, never as a traceback."""
+    def run() -> object:
+        try:
+            return work(*args)
+        except LeafletError as error:
+            raise PluginError(str(error)) from None
 
-    def merge(self, added: tuple[Any, ...]) -> None:
-        assert self.build is not None
-        entries, findings, search, pages, results, extracted = added
-        self.i18n.search_entries.extend(entries)
-        self.build.findings.extend(findings)
-        self.search.update(search)
-        self.sitemap.update(pages)
-        qacache.merge(results)
-        self.build.extracted = self.build.extracted or extracted
+    return run
 
 
 def _policy_in_pages(config: MkDocsConfig) -> bool:

@@ -62,6 +62,10 @@ class LeafletError(Exception):
         self.file, self.line, self.code, self.message = file, line, code, message
         super().__init__(str(self.finding))
 
+    def __reduce__(self) -> tuple[type[LeafletError], tuple[str, int, str, str]]:
+        """Picklable as itself: a process of the build hands it to the first (:mod:`leaflet.processes`)."""
+        return type(self), (self.file, self.line, self.message, self.code)
+
 
 # -- status of one translation -----------------------------------------------
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from .build import SiteBuild
+from .checks import qacache
 from .processes import Keeper, Plan, jobs
 
 #: the plan of the build under way, if its languages are shared out
@@ -63,3 +65,34 @@ def language_build(build: Callable[..., None]) -> Callable[..., None]:
         _plan.step(i18n.current_language, build_one)
 
     return shared_out
+
+
+class Handover:
+    """What a build keeps per language, handed from another process to the first
+    (a :class:`~leaflet.processes.Keeper`): mkdocs-static-i18n's search entries, the
+    findings, each language's search settings and sitemap entries, the check results, and
+    the template's messages once extracted."""
+
+    def __init__(self, i18n: Any, build: SiteBuild, search: dict[str, Any], sitemap: dict[str, Any]) -> None:
+        self.i18n, self.build, self.search, self.sitemap = i18n, build, search, sitemap
+
+    def mark(self) -> tuple[int, int, frozenset[str], int]:
+        return len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark()
+
+    def added(self, mark: tuple[int, int, frozenset[str], int]) -> tuple[Any, ...]:
+        entries, findings, built, results = mark
+        return (
+            self.i18n.search_entries[entries:], self.build.findings[findings:],
+            {code: value for code, value in self.search.items() if code not in built},
+            {code: value for code, value in self.sitemap.items() if code not in built},
+            qacache.added_since(results), self.build.extracted,
+        )
+
+    def merge(self, added: tuple[Any, ...]) -> None:
+        entries, findings, search, pages, results, extracted = added
+        self.i18n.search_entries.extend(entries)
+        self.build.findings.extend(findings)
+        self.search.update(search)
+        self.sitemap.update(pages)
+        qacache.merge(results)
+        self.build.extracted = self.build.extracted or extracted

@@ -4,6 +4,9 @@ as one process builds, with one sitemap of every language and the root's 404 pag
 from __future__ import annotations
 
 import filecmp
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -60,3 +63,34 @@ def test_the_sitemap_lists_every_page_in_every_language(both: tuple[Path, Path])
 def test_the_root_404_page_is_in_the_source_language(both: tuple[Path, Path]) -> None:
     for site in both:
         assert soup(site / "404.html").html["lang"] == SOURCE
+
+
+def corrupt(catalog: Path) -> int:
+    """A quote missing in the first msgid after the header: the line the error must name."""
+    lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith('msgid "') and line != 'msgid ""\n')
+    lines[number] = lines[number].rstrip('"\n') + "\n"
+    catalog.write_text("".join(lines), encoding="utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_broken_draft_stops_the_build_at_its_line_from_any_process(tmp_path: Path, jobs: str) -> None:
+    project = copy_project(tmp_path)
+    line = corrupt(project / "locales/pl/LC_MESSAGES/messages.po")
+    build = run_build(project, env={"LEAFLET_JOBS": jobs, "LEAFLET_CACHE": "0"})
+    assert build.returncode == 1
+    assert f"locales/pl/LC_MESSAGES/messages.po:{line}: invalid-catalog" in build.output
+    assert "Traceback" not in build.output
+
+
+def test_locale_coverage_names_a_broken_catalog_read_by_another_process(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    line = corrupt(project / "locales/zh_Hans/LC_MESSAGES/messages.po")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "locale-coverage")], cwd=project, capture_output=True, text=True,
+        env={**os.environ, "LEAFLET_JOBS": "2", "LEAFLET_CACHE": "0"}, timeout=300,
+    )
+    assert result.returncode == 2
+    assert f"locales/zh_Hans/LC_MESSAGES/messages.po:{line}: invalid-catalog" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr

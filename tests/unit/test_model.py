@@ -134,3 +134,14 @@ def test_section_coverage_fields_are_the_json_contract() -> None:
     fields = [field.name for field in dataclasses.fields(SectionCoverage)]
     assert fields[:8] == ["id", "page", "safety", "total", "translated", "fuzzy", "untranslated", "missing"]
     assert "ok" in fields
+
+
+def test_a_leaflet_error_crosses_between_processes_as_itself() -> None:
+    import pickle
+
+    error = LeafletError("locales/pl/LC_MESSAGES/messages.po", 7, "not a valid PO file", "invalid-catalog")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is LeafletError
+    assert (again.file, again.line, again.message, again.code, str(again)) == (
+        error.file, error.line, error.message, error.code, str(error),
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from babel.messages.catalog import Catalog
 
@@ -84,15 +85,38 @@ def check(
         source = load_source(project)
         source.require_all()
     displays = {code: available[code].relative_to(root).as_posix() for code in codes}
-    read = {
-        code: (loaded or {}).get(code) or catalogs.read_catalog(available[code], displays[code], catalog_code(code))
-        for code in codes
-    }
-    # The checks of every language at once, one process per processor; the report then reads their results.
-    processes.each(codes, lambda code: _check_messages(read[code], code, source), qacache.HANDOVER)
+    read = {code: catalog for code, catalog in (loaded or {}).items() if code in codes}
+
+    def read_and_check(code: str) -> None:
+        if code not in read:
+            read[code] = catalogs.read_catalog(available[code], displays[code], catalog_code(code))
+        _check_messages(read[code], code, source)
+
+    # Every language's catalog read and checked at once, one process per processor; the report
+    # then reads the catalogs and the checks' results.
+    processes.each(codes, read_and_check, _Handover(read))
     results = [_locale(code, code in languages.published, read[code], displays[code], source) for code in codes]
     qacache.save()
     return Report(tuple(results))
+
+
+class _Handover:
+    """The catalogs another process read, and what its checks found (:class:`leaflet.processes.Keeper`)."""
+
+    def __init__(self, read: dict[str, Catalog]) -> None:
+        self.read = read
+
+    def mark(self) -> tuple[int, frozenset[str]]:
+        return qacache.mark(), frozenset(self.read)
+
+    def added(self, mark: tuple[int, frozenset[str]]) -> tuple[Any, dict[str, Catalog]]:
+        results, known = mark
+        return qacache.added_since(results), {code: c for code, c in self.read.items() if code not in known}
+
+    def merge(self, added: tuple[Any, dict[str, Catalog]]) -> None:
+        results, read = added
+        qacache.merge(results)
+        self.read.update(read)
 
 
 def _check_messages(catalog: Catalog, code: str, source: Source) -> None:

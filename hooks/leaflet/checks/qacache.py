@@ -135,22 +135,6 @@ def merge(results: dict[str, list[list[str]]]) -> None:
         _store.changed = True
 
 
-class _Handover:
-    """The check results as a :class:`leaflet.processes.Keeper`: what another process learnt."""
-
-    def mark(self) -> int:
-        return mark()
-
-    def added(self, count: int) -> dict[str, list[list[str]]]:
-        return added_since(count)
-
-    def merge(self, results: dict[str, list[list[str]]]) -> None:
-        merge(results)
-
-
-HANDOVER = _Handover()
-
-
 def save() -> None:
     """Write what was learnt, atomically; older files (other salts) go."""
     if _store is None or not _store.changed or _store.salt is None:

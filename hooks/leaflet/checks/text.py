@@ -115,6 +115,8 @@ def number_changes(english: str, translation: str, locale: str, source: str = "e
     injections" for "apart") is not a number the patient could misread, and is left alone.
     """
     expected, received = numbers(english), numbers(translation)
+    if expected == received:
+        return None  # no number either side lacks: no word has one to stand for
     received += (expected - received) & spelled(translation, locale)
     expected += (received - expected) & spelled(english, source)
     return differ("number", expected, received)
