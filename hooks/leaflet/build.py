@@ -60,6 +60,7 @@ class SiteBuild:
         qacache.open_store(root)  # check results kept between builds, by content
         self.source: Source = load_source(self.project, template=False)  # extracted when asked (template_ids)
         self.extracted: frozenset[str] | None = None
+        self.drafts_read: dict[str, Catalog] = {}  # by check_draft, wherever it ran
         self.catalogs: dict[str, Catalog] = {}
         # Only current, QA-clean translations are ever rendered; the rest show marked English.
         # Checked when a language is first asked for: by whichever process builds it (leaflet.parallel).
@@ -210,7 +211,7 @@ class SiteBuild:
         # A preview checks the language it shows; the full build checks every catalog.
         only = self.languages.translations if self.preview else None
         source = dataclasses.replace(self.source, template_ids=self.template_ids())
-        report = check(self.project, only=only, loaded=self.catalogs, source=source)
+        report = check(self.project, only=only, loaded={**self.catalogs, **self.drafts_read}, source=source)
         self.findings.extend(self.published_findings(report))
         return report
 
@@ -227,8 +228,8 @@ class SiteBuild:
         return [] if self.preview else sorted(set(catalogs.discover(self.root)) - set(self.languages.published))
 
     def check_draft(self, code: str) -> None:
-        """A draft's checks, whose results the report at the end reads."""
-        check_catalog(self.project, code, self.source)
+        """A draft's catalog read and checked, for the report at the end."""
+        self.drafts_read[code] = check_catalog(self.project, code, self.source)
 
     def published_findings(self, report: Report) -> list[Finding]:
         return [f for f in report.findings if f.locale in self.languages.published]

@@ -70,13 +70,14 @@ def language_build(build: Callable[..., None]) -> Callable[..., None]:
 class Handover:
     """What a build keeps per language, handed from another process to the first
     (a :class:`~leaflet.processes.Keeper`): mkdocs-static-i18n's search entries, the
-    findings, each language's search settings and sitemap entries, the check results, and
-    the template's messages once extracted."""
+    findings, each language's search settings and sitemap entries, the check results,
+    the template's messages once extracted and the drafts' catalogs once read."""
 
     def __init__(self, i18n: Any, build: SiteBuild, search: dict[str, Any], sitemap: dict[str, Any]) -> None:
         self.i18n, self.build, self.search, self.sitemap = i18n, build, search, sitemap
 
     def mark(self) -> tuple[int, int, frozenset[str], int]:
+        """The drafts read are not marked: a process reads only those it checks."""
         return len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark()
 
     def added(self, mark: tuple[int, int, frozenset[str], int]) -> tuple[Any, ...]:
@@ -85,14 +86,15 @@ class Handover:
             self.i18n.search_entries[entries:], self.build.findings[findings:],
             {code: value for code, value in self.search.items() if code not in built},
             {code: value for code, value in self.sitemap.items() if code not in built},
-            qacache.added_since(results), self.build.extracted,
+            qacache.added_since(results), self.build.extracted, self.build.drafts_read,
         )
 
     def merge(self, added: tuple[Any, ...]) -> None:
-        entries, findings, search, pages, results, extracted = added
+        entries, findings, search, pages, results, extracted, drafts = added
         self.i18n.search_entries.extend(entries)
         self.build.findings.extend(findings)
         self.search.update(search)
         self.sitemap.update(pages)
         qacache.merge(results)
         self.build.extracted = self.build.extracted or extracted
+        self.build.drafts_read.update(drafts)

@@ -59,11 +59,13 @@ def template_ids(project: Project) -> frozenset[str]:
     return qacache.template_ids(project.root, extract)
 
 
-def check_catalog(project: Project, code: str, source: Source) -> None:
-    """The checks of every current message of ``code``'s catalog; the report then reads their results."""
+def check_catalog(project: Project, code: str, source: Source) -> Catalog:
+    """``code``'s catalog, read, with the checks of every current message done: the report
+    then reads their results (hand it the catalog as ``loaded``)."""
     path = catalogs.discover(project.root)[code]
-    display = path.relative_to(project.root).as_posix()
-    _check_messages(catalogs.read_catalog(path, display, catalog_code(code)), code, source)
+    catalog = catalogs.read_catalog(path, path.relative_to(project.root).as_posix(), catalog_code(code))
+    _check_messages(catalog, code, source)
+    return catalog
 
 
 def check(
