@@ -48,14 +48,18 @@ class Keeper(Protocol):
 
 
 def jobs() -> int:
-    """``LEAFLET_JOBS``, else the processors this process may use."""
+    """``LEAFLET_JOBS``, else the processors this process may use on Linux, and one elsewhere:
+    work is shared out by forking, which Windows lacks and macOS makes unsafe for some
+    libraries (Python itself stopped forking by default there)."""
     value = os.environ.get(JOBS, "").strip()
-    if not value:
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if not value.isdecimal() or int(value) < 1:
+    if value and (not value.isdecimal() or int(value) < 1):
         raise LeafletError(CONFIG, 1, f"{JOBS}: expected a whole number of processes, 1 or more, "
                            f"but received: {value!r}", "invalid-setting")
-    return int(value)
+    if not hasattr(os, "fork"):
+        return 1
+    if value:
+        return int(value)
+    return len(os.sched_getaffinity(0)) if sys.platform == "linux" else 1
 
 
 @dataclass

@@ -161,12 +161,16 @@ def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
     assert processes.jobs() == 3
     monkeypatch.delenv(processes.JOBS)
     assert processes.jobs() == len(os.sched_getaffinity(0))
+    monkeypatch.setattr(processes.sys, "platform", "darwin")
+    assert processes.jobs() == 1, "elsewhere than Linux, one process unless LEAFLET_JOBS says more"
+    monkeypatch.setenv(processes.JOBS, "2")
+    assert processes.jobs() == 2
+    monkeypatch.delattr(processes.os, "fork")
+    assert processes.jobs() == 1, "no fork (Windows): one process whatever LEAFLET_JOBS says"
     for wrong in ("0", "two", "-1"):
         monkeypatch.setenv(processes.JOBS, wrong)
         with pytest.raises(LeafletError, match=rf"LEAFLET_JOBS: expected a whole number .* received: '{wrong}'"):
             processes.jobs()
-
-
 
 
 def test_each_does_every_item_once(monkeypatch: pytest.MonkeyPatch) -> None:
