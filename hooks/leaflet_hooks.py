@@ -173,18 +173,10 @@ class LeafletHooks:
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
     def on_post_build(self, config: MkDocsConfig) -> None:
-        build, language = self._state(config)
-        first_pass = self._first_pass(config)
-        if self.i18n is not None:
-            # After its loop, mkdocs-static-i18n's language is the last it built, not this pass's.
-            language = self.i18n.default_language if first_pass else language
-            pages = self.i18n.i18n_files_per_language.get(language, [])
-            self.sitemap[language] = sitemap.entries(pages, config.site_url or "")
-        if not first_pass:
+        build = self._state(config)[0]
+        self._sitemap(config)
+        if not self._first_pass(config):
             return  # a language pass inside the i18n plugin's loop
-        if self.i18n is not None:
-            order = [language, *(code for code in self.i18n.build_languages if code != language)]
-            sitemap.write(Path(config.site_dir), self.sitemap, order)
         try:
             report = build.finish(Path(config.site_dir), self.search)
         except LeafletError as error:
@@ -199,6 +191,19 @@ class LeafletHooks:
         if config.strict and build.findings:
             count = len(build.findings)
             raise PluginError(f"strict build aborted: {count} finding{'s' if count != 1 else ''} (listed above)")
+
+    def _sitemap(self, config: MkDocsConfig) -> None:
+        """Each pass keeps its language's pages; after the last, the one sitemap is written."""
+        if self.i18n is None:
+            return  # the theme's own sitemap
+        first_pass = self._first_pass(config)
+        # After its loop, mkdocs-static-i18n's language is the last it built, not this pass's.
+        language = self.i18n.default_language if first_pass else self.i18n.current_language
+        pages = self.i18n.i18n_files_per_language.get(language, [])
+        self.sitemap[language] = sitemap.entries(pages, config.site_url or "")
+        if first_pass:
+            order = [language, *(code for code in self.i18n.build_languages if code != language)]
+            sitemap.write(Path(config.site_dir), self.sitemap, order)
 
     # -- the languages other processes build (leaflet.parallel) ------------------------
 

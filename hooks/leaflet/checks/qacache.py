@@ -153,11 +153,8 @@ def save() -> None:
         pass  # a read-only checkout still builds; it just checks everything each time
 
 
-def template_ids(root: Path, extract: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """The messages extraction finds, kept by a hash of every file it reads (``babel.cfg``:
-    the pages, ``mkdocs.yml``, the theme overrides, this package) and of the versions above."""
-    if os.environ.get("LEAFLET_CACHE") == "0":
-        return extract()
+def _template_key(root: Path) -> str:
+    """A hash of the salt (the open store's, if it is this project's) and of every file extraction reads."""
     opened = _store.salt if _store is not None and _store.root == root else None
     digest = hashlib.sha256((opened or salt(root)).encode())
     inputs = [root / "babel.cfg", root / "mkdocs.yml"]
@@ -166,7 +163,15 @@ def template_ids(root: Path, extract: Callable[[], frozenset[str]]) -> frozenset
     for path in inputs:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() if path.is_file() else b"")
-    path = root / FOLDER / f"template-{digest.hexdigest()[:24]}.json"
+    return digest.hexdigest()[:24]
+
+
+def template_ids(root: Path, extract: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """The messages extraction finds, kept by a hash of every file it reads (``babel.cfg``:
+    the pages, ``mkdocs.yml``, the theme overrides, this package) and of the versions above."""
+    if os.environ.get("LEAFLET_CACHE") == "0":
+        return extract()
+    path = root / FOLDER / f"template-{_template_key(root)}.json"
     try:
         return frozenset(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
