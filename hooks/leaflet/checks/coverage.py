@@ -148,23 +148,38 @@ def _locale(code: str, published: bool, catalog: Catalog, display: str, source: 
         findings.append(Finding(display, 1, "catalog-stale", stale, code))
     review = read_sign_off(source.root, code)
     changed, review_note = changed_since(review, source)
+    statuses = _Statuses(catalog, code, source)
+    written = {m.id: m.string for m in catalog if isinstance(m.id, str) and is_current(m)}
     sections = []
     for required in source.present():
-        section_findings = _section_findings(required, catalog, code, display, source)
+        section_findings = _section_findings(required, catalog, display, statuses, written)
         findings.extend(_dedupe(section_findings, findings))
-        sections.append(_section(required, catalog, code, source, not section_findings, unsafe, changed))
+        sections.append(_section(required, source, statuses, not section_findings, unsafe, changed))
     return LocaleCoverage(
         code, published, not findings, tuple(sections), review, review_note, tuple(findings), tuple(escapes),
-        _summary(catalog), _pages(catalog, code, source), display,
+        _summary(catalog), _pages(source, statuses), display,
     )
 
 
-def _pages(catalog: Catalog, code: str, source: Source) -> tuple[PageCoverage, ...]:
+class _Statuses(dict[str, Status]):
+    """Each English message's status in one catalog, decided once: the report asks for it per
+    page and per section."""
+
+    def __init__(self, catalog: Catalog, code: str, source: Source) -> None:
+        super().__init__()
+        self.catalog, self.code, self.source = catalog, code, source
+
+    def __missing__(self, msgid: str) -> Status:
+        self[msgid] = status = status_of(self.catalog.get(msgid), self.code, self.source)
+        return status
+
+
+def _pages(source: Source, statuses: _Statuses) -> tuple[PageCoverage, ...]:
     """Every page's messages by status, in the order of the pages' paths."""
     out = []
     for path, page in sorted(source.pages.items()):
-        statuses = Counter(status_of(catalog.get(unit.text), code, source) for unit in page.shown)
-        out.append(PageCoverage(path, len(page.shown), *(statuses[status] for status in _PAGE_COUNTS)))
+        counts = Counter(statuses[unit.text] for unit in page.shown)
+        out.append(PageCoverage(path, len(page.shown), *(counts[status] for status in _PAGE_COUNTS)))
     return tuple(out)
 
 
@@ -202,13 +217,14 @@ _GAPS = {
 
 
 def _section_findings(
-    required: RequiredSection, catalog: Catalog, code: str, display: str, source: Source
+    required: RequiredSection, catalog: Catalog, display: str, statuses: _Statuses, written: Mapping[str, str]
 ) -> list[Finding]:
     found = []
+    code, source = statuses.code, statuses.source
     page = source.pages[required.page]
     for unit in source.units_of(required):
         message = catalog.get(unit.text)
-        status = status_of(message, code, source)
+        status = statuses[unit.text]
         if status not in _GAPS:
             continue
         name, sentence = _GAPS[status]
@@ -217,7 +233,6 @@ def _section_findings(
         file, line = (english, unit.line) if message is None else (display, message.lineno or 1)
         found.append(Finding(file, line, name, text, code, required.id))
     if required.safety:
-        written = {m.id: m.string for m in catalog if isinstance(m.id, str) and is_current(m)}
         cards = cards_differ(required, page, written, code)
         if cards:
             found.append(cards)
@@ -225,17 +240,17 @@ def _section_findings(
 
 
 def _section(
-    required: RequiredSection, catalog: Catalog, code: str, source: Source, clean: bool,
+    required: RequiredSection, source: Source, statuses: _Statuses, clean: bool,
     unsafe_ids: set[str], changed: Mapping[tuple[str, str], bool | None],
 ) -> SectionCoverage:
     units = source.units_of(required)
-    statuses = Counter(status_of(catalog.get(unit.text), code, source) for unit in units)
+    counts = Counter(statuses[unit.text] for unit in units)
     unsafe = any(unit.text in unsafe_ids for unit in units)
-    translated = statuses[Status.TRANSLATED] + statuses[Status.UNSAFE]
+    translated = counts[Status.TRANSLATED] + counts[Status.UNSAFE]
     return SectionCoverage(
-        required.id, required.page, required.safety, len(units), translated, statuses[Status.FUZZY],
-        statuses[Status.UNTRANSLATED], statuses[Status.STALE],
-        clean and not unsafe and statuses[Status.TRANSLATED] == len(units),
+        required.id, required.page, required.safety, len(units), translated, counts[Status.FUZZY],
+        counts[Status.UNTRANSLATED], counts[Status.STALE],
+        clean and not unsafe and counts[Status.TRANSLATED] == len(units),
         changed.get((required.page, required.id)),
     )
 

@@ -262,6 +262,9 @@ def _frame(context: str) -> Rendering:
 @functools.lru_cache(maxsize=8192)
 def renderings(text: str) -> tuple[Rendering, ...]:
     """The text rendered in every context, in the order of :data:`CONTEXTS`."""
+    shown = on_page(text)
+    if plain(shown):  # asked once for the text, not once per context
+        return tuple(framed(shown, context) for context in CONTEXTS)
     return tuple(render(text, context) for context in CONTEXTS)
 
 

@@ -116,6 +116,12 @@ def _may_match(form: str, text: str) -> bool:
 
 def found(forms: Iterable[str], text: str) -> str | None:
     """The first form that matches ``text`` (already :func:`normal`)."""
+    return _found(tuple(forms), text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _found(forms: tuple[str, ...], text: str) -> str | None:
+    """Kept per forms and text: every language's glossary looks for the same English terms."""
     return next((form for form in forms if _may_match(form, text) and _pattern(form).search(text)), None)
 
 
