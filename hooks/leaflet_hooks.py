@@ -25,6 +25,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import I18nPluginLanguage
 
@@ -75,6 +76,7 @@ class LeafletHooks:
         try:
             if self._first_pass(config):
                 logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary banner is not news
+                _forget_theme_files()
                 config_file = Path(config.config_file_path).resolve()
                 preview = _preview(config)
                 self.build = SiteBuild(config_file.parent, config_file, preview=preview)
@@ -279,6 +281,8 @@ def _draft(code: str) -> I18nPluginLanguage:
 
 
 _hooks = LeafletHooks()
+# The theme's files, listed once a build rather than once per language.
+Files.add_files_from_theme, _forget_theme_files = site.theme_files_once(Files.add_files_from_theme, Files, File)
 # mkdocs-static-i18n builds each language after the first with this call: shared out between processes.
 mkdocs_static_i18n.plugin.build = parallel.language_build(mkdocs_build)  # type: ignore[attr-defined]
 on_startup = _hooks.on_startup

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -181,3 +181,29 @@ def _edited(text: str, name: str) -> str:
                 "material-changed",
             )
     return text
+
+
+def theme_files_once(
+    add_files_from_theme: Callable[..., None], files_class: Callable[[list[Any]], Any], file_class: Callable[..., Any]
+) -> tuple[Callable[..., None], Callable[[], None]]:
+    """MkDocs' ``Files.add_files_from_theme``, listing the theme's static files once a build.
+
+    MkDocs walks every theme folder and matches every name in each language's pass, and
+    Material's folders hold thousands of icons: the same list each time. Here MkDocs lists
+    them into an empty collection once, and each pass adds what that gave, less what the
+    docs folder overrides, as MkDocs would. Returns the method and what forgets the list
+    (at the start of every build: ``mkdocs serve`` picks up a file added to ``overrides/``).
+    """
+    listed: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+
+    def once(files: Any, env: Any, config: Any) -> None:
+        key = (tuple(config.theme.dirs), frozenset(config.theme.static_templates))
+        if key not in listed:
+            scratch = files_class([])
+            add_files_from_theme(scratch, env, config)
+            listed[key] = [(file.src_uri, file.src_dir) for file in scratch]
+        for path, folder in listed[key]:
+            if files.get_file_from_path(path) is None:  # theme files do not override docs_dir files
+                files.append(file_class(path, folder, config.site_dir, config.use_directory_urls))
+
+    return once, listed.clear

@@ -19,6 +19,7 @@ from leaflet.site import (
     material_search_settings,
     relative_alternates,
     split_search_index,
+    theme_files_once,
     without_checkbox_autocomplete,
 )
 
@@ -199,3 +200,38 @@ def test_the_switcher_and_the_head_lose_their_spaces_and_nothing_else() -> None:
     assert '<meta charset="utf-8">\n  <link rel="alternate" hreflang="fr">' in compact
     assert "<pre>keep\n    \nthis</pre>" in compact
     assert "<p>a  b</p>" in compact
+
+
+def test_the_theme_files_are_listed_once_a_build_and_added_as_mkdocs_adds_them(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    (tmp_path / "docs" / "assets" / "images").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "docs" / "assets" / "images" / "favicon.png").write_bytes(b"ours")  # overrides the theme's
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    env = config.theme.get_env()
+    calls = []
+
+    def original(files: Files, env: object, config: object) -> None:
+        calls.append(1)
+        Files.add_files_from_theme(files, env, config)
+
+    once, forget = theme_files_once(original, Files, File)
+
+    def docs() -> Files:
+        return Files([File("assets/images/favicon.png", str(tmp_path / "docs"), config.site_dir, True)])
+
+    expected, first, second = docs(), docs(), docs()
+    Files.add_files_from_theme(expected, env, config)
+    once(first, env, config)
+    once(second, env, config)
+    listed = [(f.src_uri, f.src_dir, f.abs_dest_path) for f in expected]
+    assert len(listed) > 10
+    assert [(f.src_uri, f.src_dir, f.abs_dest_path) for f in first] == listed
+    assert [(f.src_uri, f.src_dir, f.abs_dest_path) for f in second] == listed
+    assert calls == [1], "listed once"
+    forget()
+    once(docs(), env, config)
+    assert calls == [1, 1], "listed again after a new build starts"
