@@ -51,7 +51,7 @@ def language_build(build: Callable[..., None]) -> Callable[..., None]:
 
     def shared_out(config: Any, *, dirty: bool = False, **options: Any) -> None:
         i18n = config.plugins["i18n"]
-        if _plan is None or options or i18n.current_language not in _plan.locales:
+        if _plan is None or options or i18n.current_language not in _plan.items:
             build(config, dirty=dirty, **options)
             return
 

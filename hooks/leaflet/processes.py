@@ -74,7 +74,7 @@ class _Share:
 class Plan:
     """Items (languages) done by several processes, each taking the next as it comes free."""
 
-    locales: Sequence[str]
+    items: Sequence[str]
     processes: int
     keeper: Keeper
     #: the error for a process that ended without a word: given its message
@@ -86,8 +86,8 @@ class Plan:
 
     def order(self) -> list[str]:
         """The order items are taken in."""
-        return [*(item for item in self.first if item in self.locales),
-                *(item for item in self.locales if item not in self.first)]
+        return [*(item for item in self.first if item in self.items),
+                *(item for item in self.items if item not in self.first)]
 
     def step(self, locale: str, build_one: Callable[[str], None]) -> None:
         """The turn of ``locale`` in the caller's loop: the first turn does every item (:meth:`run`),
@@ -132,7 +132,7 @@ class Plan:
             _pid, status = os.waitpid(share.pid, 0)
             if not data:
                 failure = failure or self.stopped(
-                    f"a process doing its share of {', '.join(self.locales)} stopped ({_how(status)}) "
+                    f"a process doing its share of {', '.join(self.items)} stopped ({_how(status)}) "
                     f"before it finished; {JOBS}=1 does all the work in one process"
                 )
                 continue

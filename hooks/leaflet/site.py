@@ -1,6 +1,7 @@
-"""What the hooks do to the built site: per-language search indexes, language
-links, markup fixes and one edit to Material's script. Plain Python over files
-and strings."""
+"""What the hooks do to the build and the built site: per-language search
+indexes, language links, markup fixes, the edits to Material's script, and the
+theme's templates and files read once a build. Plain Python over files and
+strings."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.plugins.leaflet")
 
 def run(plan: processes.Plan, keeper: Recorder, build_one: Any) -> None:
     """mkdocs-static-i18n's loop, calling the plan for each language in turn."""
-    for locale in plan.locales:
+    for locale in plan.items:
         plan.step(locale, build_one)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog
@@ -62,10 +63,13 @@ def template_ids(project: Project) -> frozenset[str]:
 def check_catalog(project: Project, code: str, source: Source) -> Catalog:
     """``code``'s catalog, read, with the checks of every current message done: the report
     then reads their results (hand it the catalog as ``loaded``)."""
-    path = catalogs.discover(project.root)[code]
-    catalog = catalogs.read_catalog(path, path.relative_to(project.root).as_posix(), catalog_code(code))
+    catalog = _read(project.root, catalogs.discover(project.root)[code], code)
     _check_messages(catalog, code, source)
     return catalog
+
+
+def _read(root: Path, path: Path, code: str) -> Catalog:
+    return catalogs.read_catalog(path, path.relative_to(root).as_posix(), catalog_code(code))
 
 
 def check(
@@ -86,18 +90,20 @@ def check(
     if source is None:
         source = load_source(project)
         source.require_all()
-    displays = {code: available[code].relative_to(root).as_posix() for code in codes}
     read = {code: catalog for code, catalog in (loaded or {}).items() if code in codes}
 
     def read_and_check(code: str) -> None:
-        if code not in read:
-            read[code] = catalogs.read_catalog(available[code], displays[code], catalog_code(code))
+        read[code] = _read(root, available[code], code)
         _check_messages(read[code], code, source)
 
-    # Every language's catalog read and checked at once, one process per processor; the report
-    # then reads the catalogs and the checks' results.
-    processes.each(codes, read_and_check, _Handover(read))
-    results = [_locale(code, code in languages.published, read[code], displays[code], source) for code in codes]
+    # The catalogs not handed in (the build hands in those it checked as it built), read and
+    # checked at once, one process per processor; the report then reads their checks' results.
+    unread = [code for code in codes if code not in read]
+    processes.each(unread, read_and_check, _Handover(read))
+    results = [
+        _locale(code, code in languages.published, read[code], available[code].relative_to(root).as_posix(), source)
+        for code in codes
+    ]
     qacache.save()
     return Report(tuple(results))
 

@@ -206,10 +206,17 @@ def on_page(text: str) -> str:
     return PLACEHOLDER.sub(_stand_in, " ".join(text.split("\n")))
 
 
+@functools.lru_cache(maxsize=8192)
+def _on_page(text: str) -> tuple[str, bool]:
+    """The text as the page's Markdown gets it, and whether it is :func:`plain` (asked once a text)."""
+    shown = on_page(text)
+    return shown, plain(shown)
+
+
 @functools.lru_cache(maxsize=32768)
 def render(text: str, context: str) -> Rendering:
-    shown = on_page(text)
-    return framed(shown, context) if plain(shown) else read(context, *converted(shown, context))
+    shown, is_plain = _on_page(text)
+    return framed(shown, context) if is_plain else read(context, *converted(shown, context))
 
 
 def read(context: str, html: str, raw: tuple[str, ...] = (), references: tuple[str, ...] = ()) -> Rendering:
@@ -218,11 +225,6 @@ def read(context: str, html: str, raw: tuple[str, ...] = (), references: tuple[s
     reader.feed(html)
     reader.close()
     return reader.rendering(context, html, raw, references)
-
-
-# -- plain text: the pipeline's answer without running it ------------------------
-
-_PROBE = "Zqprobe"
 
 
 Converted = tuple[str, tuple[str, ...], tuple[str, ...]]
@@ -236,6 +238,12 @@ def converted(shown: str, context: str) -> Converted:
     html = md.convert(CONTEXTS[context].format(shown))
     raw = tuple(str(block) for block in md.htmlStash.rawHtmlBlocks)
     return html, raw, tuple(f"{key}: {url}" for key, (url, _title) in md.references.items())
+
+
+# -- plain text: the pipeline's answer without running it ------------------------
+
+#: the one word the frames are rendered with
+_PROBE = "Zqprobe"
 
 
 def framed(shown: str, context: str) -> Rendering:
@@ -262,9 +270,6 @@ def _frame(context: str) -> Rendering:
 @functools.lru_cache(maxsize=8192)
 def renderings(text: str) -> tuple[Rendering, ...]:
     """The text rendered in every context, in the order of :data:`CONTEXTS`."""
-    shown = on_page(text)
-    if plain(shown):  # asked once for the text, not once per context
-        return tuple(framed(shown, context) for context in CONTEXTS)
     return tuple(render(text, context) for context in CONTEXTS)
 
 
