@@ -94,13 +94,23 @@ def normal(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _pattern(form: str) -> re.Pattern[str]:
-    """``médicament* qui fluidifie* le sang`` as a regular expression over :func:`normal` text."""
+def _pattern(form: str, dense: bool = True) -> re.Pattern[str]:
+    """``médicament* qui fluidifie* le sang`` as a regular expression over :func:`normal` text.
+
+    For a text with no Chinese, Japanese or Korean character (``dense`` false) every word
+    character is a letter that continues a word, and the pattern says so with ``\\w``: the
+    same matches, compiled a hundred times faster (Python's ``re`` compiles a character class
+    of the dense ranges code point by code point, 2 ms a form)."""
     words = normal(form).strip().split(" ")
     body = r"\s+".join(r"\w*".join(map(re.escape, word.split("*"))) for word in words)
-    start = "" if _DENSE.match(words[0]) else f"(?<!{_LETTER})"
-    end = "" if _DENSE.match(words[-1][-1:]) else f"(?!{_LETTER})"
+    letter = _LETTER if dense else r"\w"
+    start = "" if _DENSE.match(words[0]) else f"(?<!{letter})"
+    end = "" if _DENSE.match(words[-1][-1:]) else f"(?!{letter})"
     return re.compile(start + body + end)
+
+
+def _has_dense(text: str) -> bool:
+    return _DENSE.search(text) is not None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -122,16 +132,18 @@ def found(forms: Iterable[str], text: str) -> str | None:
 @functools.lru_cache(maxsize=65536)
 def _found(forms: tuple[str, ...], text: str) -> str | None:
     """Kept per forms and text: every language's glossary looks for the same English terms."""
-    return next((form for form in forms if _may_match(form, text) and _pattern(form).search(text)), None)
+    dense = _has_dense(text)
+    return next((form for form in forms if _may_match(form, text) and _pattern(form, dense).search(text)), None)
 
 
 def masked(forms: Iterable[str], text: str) -> str:
     """``text`` with every match of ``forms`` blotted out, longest forms first, so that
     a forbidden word inside an approved phrase ("örtliches Betäubungsmittel") is not seen."""
+    dense = _has_dense(text)  # masking adds none
     for form in sorted(forms, key=len, reverse=True):
         if not _may_match(form, text):
             continue
-        text = _pattern(form).sub(lambda match: _MASK * len(match.group()), text)
+        text = _pattern(form, dense).sub(lambda match: _MASK * len(match.group()), text)
     return text
 
 

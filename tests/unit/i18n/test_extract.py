@@ -197,3 +197,37 @@ class TestSnippets:
         assert hot is not None
         assert hot.locations == [("docs/_snippets/card.md", 3)]
         assert template.get("Skipped.") is None
+
+
+CALLS = """\
+# A module of the hooks.
+def label():
+    return _("Call us")
+
+
+def other():
+    return gettext (  # TRANSLATORS: a comment between the name and its parenthesis
+        "Ring the clinic")
+
+
+LONG = _ \\
+    ("After a line continuation")
+"""
+
+
+@pytest.mark.parametrize("source", [CALLS, "for _ in range(3):\n    pass\n", "x_(1)\nobj.gettext\n"])
+def test_python_extraction_finds_what_babels_does(source: str) -> None:
+    ours = list(extract("leaflet.i18n.extract:extract_python", io.BytesIO(source.encode()), comment_tags=("TRANSLATORS:",)))
+    babels = list(extract("python", io.BytesIO(source.encode()), comment_tags=("TRANSLATORS:",)))
+    assert ours == babels
+    assert len(ours) == (3 if source == CALLS else 0)
+
+
+def test_every_module_of_the_hooks_gives_what_babels_extractor_gives() -> None:
+    modules = sorted((ROOT / "hooks" / "leaflet").rglob("*.py"))
+    found = 0
+    for module in modules:
+        ours = list(extract("leaflet.i18n.extract:extract_python", io.BytesIO(module.read_bytes())))
+        assert ours == list(extract("python", io.BytesIO(module.read_bytes()))), module
+        found += len(ours)
+    assert found >= 10  # the care cards', the leaflets' and the pages' own strings
