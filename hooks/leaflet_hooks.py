@@ -86,10 +86,10 @@ class LeafletHooks:
                     _build_only(config, self.build.languages.published)
                 self._share_out(config, serving=self.command == "serve" or preview is not None)
                 self._warn(self.build.findings)  # required sections the English lacks
+            build, language = self._state(config)
+            translations = build.translations_for(language)  # the language's catalog read and checked
         except LeafletError as error:
             raise PluginError(str(error)) from None
-        build, language = self._state(config)
-        translations = build.translations_for(language)
         config.theme["direction"] = "rtl" if build.is_rtl(language) else "ltr"
         # Material's interface strings: its file for the language, else a related one (zh-Hans reads zh).
         config.theme["language"] = interface_language(language, self.interface_files)

@@ -35,10 +35,10 @@ from .content.sources import parse_sources
 from .content.strings import CLINICAL_REVIEW_PENDING
 from .i18n import catalogs
 from .i18n.translate import ByLanguage, Translations, mark_untranslated, untranslated_label
-from .model import CONFIG, DOCS, Finding, Kind, LeafletError, Page, Report, SignOff, Unit
+from .model import DOCS, Finding, Kind, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
-from .settings.languages import Languages, catalog_code, locale_of
+from .settings.languages import catalog_code, locale_of, previewed
 
 META_KEYS = ("title", "description")
 
@@ -61,26 +61,30 @@ class SiteBuild:
         self.source: Source = load_source(self.project, template=False)  # extracted when asked (template_ids)
         self.extracted: frozenset[str] | None = None
         self.drafts_read: dict[str, Catalog] = {}  # by check_draft, wherever it ran
-        self.catalogs: dict[str, Catalog] = {}
+        self.catalogs: dict[str, Catalog] = {}  # read when first asked for (catalog)
         # Only current, QA-clean translations are ever rendered; the rest show marked English.
         # Checked when a language is first asked for: by whichever process builds it (leaflet.parallel).
         self.translations: Mapping[str, Translations] = ByLanguage(
             self.languages.translations,
-            lambda code: Translations(code, usable_translations(self.catalogs[code], code, self.source)),
+            lambda code: Translations(code, usable_translations(self.catalog(code), code, self.source)),
         )
         self.sign_off: dict[str, SignOff] = {}
         self.reviews: dict[str, dict[str, Any]] = {}
         self.findings: list[Finding] = list(self.source.missing())
         self.read: Read = reader(root / DOCS)
         self._checked_snippets: set[str] = set()
-        available = catalogs.discover(root)
+        self.available = catalogs.discover(root)
         for code in self.languages.translations:
-            if code not in available:
+            if code not in self.available:
                 raise catalogs.no_catalog(root, code)
-            catalog = catalogs.read_catalog(available[code], self.rel(available[code]), catalog_code(code))
-            self.catalogs[code] = catalog
-            self.sign_off[code] = read_sign_off(root, code)
 
+    def catalog(self, code: str) -> Catalog:
+        """A built language's catalog, read the first time it is asked for, by the process
+        that builds the language (which hands it back, :class:`leaflet.parallel.Handover`)."""
+        if code not in self.catalogs:
+            path = self.available[code]
+            self.catalogs[code] = catalogs.read_catalog(path, self.rel(path), catalog_code(code))
+        return self.catalogs[code]
 
     def rel(self, path: str | Path) -> str:
         """Repo-relative path with forward slashes, for messages."""
@@ -127,6 +131,8 @@ class SiteBuild:
             self.translate_titles(getattr(item, "children", None) or [], language)
 
     def translation_notice(self, language: str) -> str | None:
+        if language in self.languages.translations and language not in self.sign_off:
+            self.sign_off[language] = read_sign_off(self.root, language)  # read when first asked for
         sign_off = self.sign_off.get(language)
         if sign_off is None or sign_off.clinically_reviewed:
             return None
@@ -233,18 +239,6 @@ class SiteBuild:
 
     def published_findings(self, report: Report) -> list[Finding]:
         return [f for f in report.findings if f.locale in self.languages.published]
-
-
-def previewed(languages: Languages, code: str, drafts: Iterable[str] = ()) -> Languages:
-    """English and ``code`` only, ``code`` built even when it is a draft (a catalog
-    that ``mkdocs.yml`` does not publish): what ``make serve LOCALE=<code>`` shows."""
-    known = {*languages.published, *drafts}
-    if code not in known:
-        raise LeafletError(
-            CONFIG, 1, f"LOCALE: expected a published language or a draft with a catalog "
-            f"({', '.join(sorted(known))}) but received: {code!r}", "unknown-locale",
-        )
-    return dataclasses.replace(languages, published=tuple(dict.fromkeys((languages.source, code))))
 
 
 @dataclasses.dataclass

@@ -18,6 +18,7 @@ from typing import Any
 
 from .build import SiteBuild
 from .checks import qacache
+from .hosting import policy
 from .processes import Keeper, Plan, jobs
 
 #: the plan of the build under way, if its languages are shared out
@@ -71,26 +72,32 @@ class Handover:
     """What a build keeps per language, handed from another process to the first
     (a :class:`~leaflet.processes.Keeper`): mkdocs-static-i18n's search entries, the
     findings, each language's search settings and sitemap entries, the check results,
-    the template's messages once extracted and the drafts' catalogs once read."""
+    the template's messages once extracted, the catalogs it read (its languages', the drafts')
+    and what its pages run inline (:func:`leaflet.hosting.policy.remember`)."""
 
     def __init__(self, i18n: Any, build: SiteBuild, search: dict[str, Any], sitemap: dict[str, Any]) -> None:
         self.i18n, self.build, self.search, self.sitemap = i18n, build, search, sitemap
 
-    def mark(self) -> tuple[int, int, frozenset[str], int]:
+    def mark(self) -> tuple[int, int, frozenset[str], int, frozenset[str], int]:
         """The drafts read are not marked: a process reads only those it checks."""
-        return len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark()
+        return (
+            len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark(),
+            frozenset(self.build.catalogs), policy.mark(),
+        )
 
-    def added(self, mark: tuple[int, int, frozenset[str], int]) -> tuple[Any, ...]:
-        entries, findings, built, results = mark
+    def added(self, mark: tuple[int, int, frozenset[str], int, frozenset[str], int]) -> tuple[Any, ...]:
+        entries, findings, built, results, read, scanned = mark
         return (
             self.i18n.search_entries[entries:], self.build.findings[findings:],
             {code: value for code, value in self.search.items() if code not in built},
             {code: value for code, value in self.sitemap.items() if code not in built},
             qacache.added_since(results), self.build.extracted, self.build.drafts_read,
+            {code: value for code, value in self.build.catalogs.items() if code not in read},
+            policy.added_since(scanned),
         )
 
     def merge(self, added: tuple[Any, ...]) -> None:
-        entries, findings, search, pages, results, extracted, drafts = added
+        entries, findings, search, pages, results, extracted, drafts, read, scanned = added
         self.i18n.search_entries.extend(entries)
         self.build.findings.extend(findings)
         self.search.update(search)
@@ -98,3 +105,5 @@ class Handover:
         qacache.merge(results)
         self.build.extracted = self.build.extracted or extracted
         self.build.drafts_read.update(drafts)
+        self.build.catalogs.update(read)
+        policy.merge(scanned)

@@ -52,14 +52,29 @@ def build(root: Path) -> SiteBuild:
 
 
 class TestState:
-    def test_every_published_translation_has_its_catalog_and_sign_off(self, build: SiteBuild) -> None:
+    def test_every_published_translation_has_its_catalog_and_sign_off(self, root: Path) -> None:
+        build = SiteBuild(root, root / "mkdocs.yml", today=review_dates(root)[0])
         published = set(build.languages.translations)
-        assert set(build.catalogs) == set(build.translations) == set(build.sign_off) == published
+        assert set(build.translations) == published
+        assert not build.catalogs  # each read by the process that builds its language
+        assert not build.sign_off
+        for code in published:
+            assert build.catalog(code) is build.catalog(code)
+            build.translation_notice(code)
+        assert set(build.catalogs) == set(build.sign_off) == published
         assert build.root == build.project.root
+
+    def test_a_broken_catalog_is_named_when_its_language_is_built(self, tmp_path: Path) -> None:
+        project = copy_project(tmp_path)
+        (project / "locales/fr/LC_MESSAGES/messages.po").write_text('msgid "x"\nmsgstr\n', encoding="utf-8")
+        build = SiteBuild(project, project / "mkdocs.yml", today=review_dates(project)[0])
+        with pytest.raises(LeafletError) as raised:
+            build.translations["fr"]
+        assert (raised.value.file, raised.value.line) == ("locales/fr/LC_MESSAGES/messages.po", 2)
 
     def test_only_translated_messages_are_rendered(self, build: SiteBuild) -> None:
         for code, translations in build.translations.items():
-            catalog = build.catalogs[code]
+            catalog = build.catalog(code)
             for msgid, msgstr in translations.messages.items():
                 message = catalog.get(msgid)
                 assert message is not None

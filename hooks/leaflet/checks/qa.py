@@ -42,6 +42,9 @@ _CONTACT_SCHEMES = ("tel:", "mailto:")
 #: attributes whose values are the translation's own (alt and title text) or the link checks'
 _FREE_VALUES = frozenset({"href", "src", "alt", "title"})
 
+#: no targets (never changed: text.differ only reads it)
+_NONE: Counter[str] = Counter()
+
 Compare = Callable[[Rendering, Rendering], "str | None"]
 _T = TypeVar("_T", bound=Hashable)
 
@@ -117,6 +120,8 @@ def check_numbers(msgid: str, msgstr: str, locale: str) -> str | None:
 
 def _split(rendering: Rendering, contacts: bool) -> Counter[str]:
     """Phone and e-mail targets (lower case), or the other targets."""
+    if not rendering.targets:
+        return _NONE
     found = (t.lower() if contacts else t for t in rendering.targets)
     return Counter(t for t in found if t.lower().startswith(_CONTACT_SCHEMES) == contacts)
 

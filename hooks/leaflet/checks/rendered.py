@@ -276,11 +276,13 @@ def renderings(text: str) -> tuple[Rendering, ...]:
 # -- reading the shown text ------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16384)
 def visible(shown: str) -> bool:
     """Whether any character of the text shows: a letter, digit, punctuation or symbol."""
     return any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK for c in shown)
 
 
+@functools.lru_cache(maxsize=16384)
 def letters(shown: str) -> str:
     """The letters, marks and digits of the text, placeholders left out."""
     return "".join(c for c in PLACEHOLDER.sub(" ", shown) if unicodedata.category(c)[0] in "LMN")

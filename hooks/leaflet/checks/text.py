@@ -38,6 +38,8 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)|<((?:https?|ma
 _CONTACT = re.compile(r"\b(tel|mailto):[^\s)\]>\"']+", re.IGNORECASE)
 _CODE = re.compile(r"(`+)(.+?)\1")
 _UNSAFE_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+#: what a browser drops from a URL before reading its scheme
+_CONTROLS_AND_SPACES = re.compile(r"[\x00-\x20]")
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 #: joiners some scripts need: allowed in those languages only
 _JOINERS = {
@@ -114,9 +116,9 @@ def number_changes(english: str, translation: str, locale: str, source: str = "e
     medicines" and "2 médicaments" agree; a word with no digit to stand for ("entre deux
     injections" for "apart") is not a number the patient could misread, and is left alone.
     """
-    expected, received = numbers(english), numbers(translation)
-    if expected == received:
+    if _numbers(english) == _numbers(translation):
         return None  # no number either side lacks: no word has one to stand for
+    expected, received = numbers(english), numbers(translation)
     received += (expected - received) & spelled(translation, locale)
     expected += (received - expected) & spelled(english, source)
     return differ("number", expected, received)
@@ -164,8 +166,12 @@ def check_unsafe_url(msgid: str, msgstr: str, locale: str) -> str | None:
 
 def unsafe_urls(values: Iterable[str | None]) -> list[str]:
     """Values that are javascript:, vbscript: or data: URLs, read as a browser does (controls and spaces dropped)."""
-    cleaned = (re.sub(r"[\x00-\x20]", "", value or "") for value in values)
-    return [value for value in cleaned if _UNSAFE_URL.match(value)]
+    return [value for value in map(_cleaned, values) if _UNSAFE_URL.match(value)]
+
+
+@functools.lru_cache(maxsize=16384)
+def _cleaned(value: str | None) -> str:
+    return _CONTROLS_AND_SPACES.sub("", value or "")
 
 
 @check("attribute-list-added", "No attribute list ({hidden}, {: #id}) the English lacks.")
@@ -198,8 +204,9 @@ def check_line_breaks(msgid: str, msgstr: str, locale: str) -> str | None:
 def invisible(english: str, translation: str, locale: str) -> str | None:
     """The first bidi control or invisible character of ``translation`` that ``english`` lacks."""
     language = locale.split("_")[0].split("-")[0]
-    for char in translation:
-        if char in english or language in _JOINERS.get(char, ()):
+    known = set(english)
+    for char in dict.fromkeys(translation):
+        if char in known or language in _JOINERS.get(char, ()):
             continue
         if char in _BIDI or unicodedata.category(char) == "Cf":
             kind = "a bidi control" if char in _BIDI else "an invisible character"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import recipes
-from .policy import SitePolicy, read_site, scan, security_headers, source_hash
+from .policy import SitePolicy, read_site, remember, scan, security_headers, source_hash
 from .recipes import meta_policy
 
 __all__ = ["SitePolicy", "finish", "in_page"]
@@ -25,12 +25,13 @@ def finish(site: Path, templates: Sequence[Path], name: str, display: Callable[[
 def in_page(html: str, with_policy: bool) -> str:
     """Every page asks for no referrer itself, whatever the host sends; ``with_policy``
     (hosts that set no headers) also carries the page's Content-Security-Policy, first in
-    its head, before any script."""
-    if "<head>" not in html:
-        return html
-    added = _REFERRER
-    if with_policy:
-        hashes = [source_hash(script) for script in scan(html).scripts]
-        policy = meta_policy(security_headers(hashes)["Content-Security-Policy"])
-        added = f'<meta http-equiv="Content-Security-Policy" content="{policy}">' + added
-    return html.replace("<head>", "<head>" + added, 1)
+    its head, before any script. The page is scanned for :func:`finish` in the process that builds it."""
+    if "<head>" in html:
+        added = _REFERRER
+        if with_policy:
+            hashes = [source_hash(script) for script in scan(html).scripts]
+            policy = meta_policy(security_headers(hashes)["Content-Security-Policy"])
+            added = f'<meta http-equiv="Content-Security-Policy" content="{policy}">' + added
+        html = html.replace("<head>", "<head>" + added, 1)
+    remember(html)
+    return html

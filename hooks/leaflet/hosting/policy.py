@@ -77,6 +77,34 @@ def scan(html: str) -> Inline:
     return Inline(tuple(scanner.scripts), tuple(scanner.unhashable))
 
 
+#: pages scanned as the build wrote them, by the SHA-256 of their text as :func:`read_site`
+#: reads it back: each process of a parallel build scans its own pages (:func:`mark`)
+_scanned: dict[bytes, Inline] = {}
+
+
+def _key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def remember(html: str) -> None:
+    """Scan a page as it is written (newlines as reading the file back gives them); a page
+    written otherwise than remembered is scanned again, so :func:`read_site` reads what is on disk."""
+    text = html.replace("\r\n", "\n").replace("\r", "\n")
+    _scanned.setdefault(_key(text), scan(text))
+
+
+def mark() -> int:
+    return len(_scanned)
+
+
+def added_since(mark: int) -> dict[bytes, Inline]:
+    return dict(list(_scanned.items())[mark:])
+
+
+def merge(added: dict[bytes, Inline]) -> None:
+    _scanned.update(added)
+
+
 def source_hash(script: str) -> str:
     """The CSP source for an inline script: ``'sha256-<base64>'`` of its UTF-8 text."""
     digest = hashlib.sha256(script.encode("utf-8")).digest()
@@ -138,7 +166,8 @@ def read_site(site: Path, templates: Sequence[Path], display: Callable[[Path], s
     hashes: set[str] = set()
     found: dict[str, Finding] = {}
     for page in sorted(site.rglob("*.html")):
-        inline = scan(page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        inline = _scanned.get(_key(text)) or scan(text)
         hashes.update(source_hash(script) for script in inline.scripts)
         for text in inline.unhashable:
             if text not in found:

@@ -16,6 +16,7 @@ code, else for the base language: :func:`interface_language`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -179,3 +180,15 @@ def _language(node: yaml.Node, display: str) -> Language:
 def _flag(node: yaml.Node, key: str, default: bool) -> bool:
     value = _get(node, key)
     return default if value is None else yaml.safe_load(yaml.serialize(value)) is True
+
+
+def previewed(languages: Languages, code: str, drafts: Iterable[str] = ()) -> Languages:
+    """English and ``code`` only, ``code`` built even when it is a draft (a catalog
+    that ``mkdocs.yml`` does not publish): what ``make serve LOCALE=<code>`` shows."""
+    known = {*languages.published, *drafts}
+    if code not in known:
+        raise LeafletError(
+            CONFIG, 1, f"LOCALE: expected a published language or a draft with a catalog "
+            f"({', '.join(sorted(known))}) but received: {code!r}", "unknown-locale",
+        )
+    return dataclasses.replace(languages, published=tuple(dict.fromkeys((languages.source, code))))

@@ -122,3 +122,25 @@ def test_every_page_asks_for_no_referrer_and_may_carry_its_policy() -> None:
     with_policy = in_page(PAGE, with_policy=True)
     head = with_policy.split("<script", 1)[0]
     assert f"script-src 'self' {source_hash('var a=1')}" in head
+
+
+def test_a_page_remembered_as_written_is_not_parsed_again_and_a_changed_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from leaflet.hosting import policy
+
+    monkeypatch.setattr(policy, "_scanned", {})
+    site = site_with(tmp_path, "<p>ok</p>")
+    for page in site.rglob("*.html"):  # written as the build writes them, CR LF kept
+        page.write_bytes(in_page(page.read_text(encoding="utf-8").replace("\n", "\r\n"), False).encode())
+    clean = read_site(site, [], str)
+    parsed: list[str] = []
+    monkeypatch.setattr(policy, "scan", lambda text: parsed.append(text) or scan(text))
+    assert read_site(site, [], str) == clean
+    assert parsed == []
+    # written after the build had scanned it: what is on disk counts
+    (site / "fr" / "index.html").write_text('<html><body onload="go()"><script>x()</script></body></html>')
+    changed = read_site(site, [], str)
+    assert len(parsed) == 1
+    assert changed.findings[0].code == CODE
+    assert source_hash("x()") in changed.script_hashes
