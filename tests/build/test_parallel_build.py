@@ -84,13 +84,39 @@ def test_a_broken_draft_stops_the_build_at_its_line_from_any_process(tmp_path: P
     assert "Traceback" not in build.output
 
 
+def locale_coverage(project: Path, jobs: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "locale-coverage"), *args], cwd=project, capture_output=True, text=True,
+        env={**os.environ, "LEAFLET_JOBS": jobs, "LEAFLET_CACHE": "0"}, timeout=300,
+    )
+
+
 def test_locale_coverage_names_a_broken_catalog_read_by_another_process(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     line = corrupt(project / "locales/zh_Hans/LC_MESSAGES/messages.po")
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "locale-coverage")], cwd=project, capture_output=True, text=True,
-        env={**os.environ, "LEAFLET_JOBS": "2", "LEAFLET_CACHE": "0"}, timeout=300,
-    )
+    result = locale_coverage(project, "2")
     assert result.returncode == 2
     assert f"locales/zh_Hans/LC_MESSAGES/messages.po:{line}: invalid-catalog" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_locale_coverage_reports_the_same_from_one_process_and_two(tmp_path: Path) -> None:
+    """The template is extracted while the catalogs are checked: a catalog it makes stale is
+    named whichever process extracted it."""
+    project = copy_project(tmp_path)
+    page = project / "docs/risks.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nTell us if you notice anything else.\n", encoding="utf-8")
+    one, two = (locale_coverage(project, jobs, "--format", "json") for jobs in ("1", "2"))
+    assert one.returncode == two.returncode == 1, one.stderr + two.stderr
+    assert one.stdout == two.stdout
+    assert '"catalog-stale"' in two.stdout
+
+
+def test_locale_coverage_names_a_module_that_does_not_parse_from_another_process(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "hooks/leaflet/broken.py").write_text('x = _("Call us",\n', encoding="utf-8")
+    result = locale_coverage(project, "2")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: hooks/leaflet/broken.py:2: extract-failed ")
+    assert "Traceback" not in result.stderr
+

@@ -40,7 +40,10 @@ from . import qacache
 from .cards import cards_differ
 from .signoff import changed_since, read_sign_off
 from .source import Source, read_source
-from .status import is_current, problems_of, status_of
+from .status import catalog_summary, is_current, problems_of, stale_against, status_of
+
+#: the item of the work shared out that extracts the template (no catalog code has a colon)
+_TEMPLATE = "template:"
 
 
 def load_source(project: Project, *, template: bool = True) -> Source:
@@ -87,19 +90,26 @@ def check(
             raise catalogs.no_catalog(root, code)
     codes = _wanted(sorted(set(available) - {languages.source}), only)
     qacache.use_store(root)
+    extract = source is None  # the template then extracted while catalogs are checked
     if source is None:
-        source = load_source(project)
+        source = load_source(project, template=False)
         source.require_all()
     read = {code: catalog for code, catalog in (loaded or {}).items() if code in codes}
+    extracted: dict[str, frozenset[str]] = {}
 
-    def read_and_check(code: str) -> None:
-        read[code] = _read(root, available[code], code)
-        _check_messages(read[code], code, source)
+    def work(item: str) -> None:
+        if item == _TEMPLATE:
+            extracted[item] = template_ids(project)
+            return
+        read[item] = _read(root, available[item], item)
+        _check_messages(read[item], item, source)
 
     # The catalogs not handed in (the build hands in those it checked as it built), read and
     # checked at once, one process per processor; the report then reads their checks' results.
     unread = [code for code in codes if code not in read]
-    processes.each(unread, read_and_check, _Handover(read))
+    processes.each([*unread, *[_TEMPLATE] * extract], work, _Handover(read, extracted))
+    if extract:
+        source = dataclasses.replace(source, template_ids=extracted[_TEMPLATE])
     results = [
         _locale(code, code in languages.published, read[code], available[code].relative_to(root).as_posix(), source)
         for code in codes
@@ -109,22 +119,24 @@ def check(
 
 
 class _Handover:
-    """The catalogs another process read, and what its checks found (:class:`leaflet.processes.Keeper`)."""
+    """What another process read or extracted, and what its checks found (:class:`leaflet.processes.Keeper`)."""
 
-    def __init__(self, read: dict[str, Catalog]) -> None:
-        self.read = read
+    def __init__(self, *kept: dict[str, Any]) -> None:
+        self.kept = kept
 
-    def mark(self) -> tuple[int, frozenset[str]]:
-        return qacache.mark(), frozenset(self.read)
+    def mark(self) -> tuple[int, tuple[frozenset[str], ...]]:
+        return qacache.mark(), tuple(frozenset(kept) for kept in self.kept)
 
-    def added(self, mark: tuple[int, frozenset[str]]) -> tuple[Any, dict[str, Catalog]]:
+    def added(self, mark: tuple[int, tuple[frozenset[str], ...]]) -> tuple[Any, tuple[dict[str, Any], ...]]:
         results, known = mark
-        return qacache.added_since(results), {code: c for code, c in self.read.items() if code not in known}
+        pairs = zip(self.kept, known, strict=True)
+        return qacache.added_since(results), tuple({k: v for k, v in new.items() if k not in old} for new, old in pairs)
 
-    def merge(self, added: tuple[Any, dict[str, Catalog]]) -> None:
-        results, read = added
+    def merge(self, added: tuple[Any, tuple[dict[str, Any], ...]]) -> None:
+        results, kept = added
         qacache.merge(results)
-        self.read.update(read)
+        for mine, theirs in zip(self.kept, kept, strict=True):
+            mine.update(theirs)
 
 
 def _check_messages(catalog: Catalog, code: str, source: Source) -> None:
@@ -149,7 +161,7 @@ def _wanted(codes: list[str], only: Iterable[str] | None) -> list[str]:
 
 def _locale(code: str, published: bool, catalog: Catalog, display: str, source: Source) -> LocaleCoverage:
     findings, escapes, unsafe = _message_findings(catalog, code, display, source)
-    stale = _stale(catalog, source)
+    stale = stale_against(catalog, source.template_ids)
     if stale:
         findings.append(Finding(display, 1, "catalog-stale", stale, code))
     review = read_sign_off(source.root, code)
@@ -163,7 +175,7 @@ def _locale(code: str, published: bool, catalog: Catalog, display: str, source: 
         sections.append(_section(required, source, statuses, not section_findings, unsafe, changed))
     return LocaleCoverage(
         code, published, not findings, tuple(sections), review, review_note, tuple(findings), tuple(escapes),
-        _summary(catalog), _pages(source, statuses), display,
+        catalog_summary(catalog), _pages(source, statuses), display,
     )
 
 
@@ -261,16 +273,6 @@ def _section(
     )
 
 
-def _summary(catalog: Catalog) -> dict[str, int]:
-    ids = [m for m in catalog if isinstance(m.id, str) and m.id]
-    return {
-        "total": len(ids),
-        "translated": sum(1 for m in ids if is_current(m)),
-        "fuzzy": sum(1 for m in ids if m.fuzzy and m.string),
-        "untranslated": sum(1 for m in ids if not m.string),
-    }
-
-
 def _dedupe(new: list[Finding], existing: list[Finding]) -> list[Finding]:
     seen = {(f.file, f.line, f.code) for f in existing}
     out = []
@@ -279,18 +281,3 @@ def _dedupe(new: list[Finding], existing: list[Finding]) -> list[Finding]:
             seen.add((finding.file, finding.line, finding.code))
             out.append(finding)
     return out
-
-
-def _stale(catalog: Catalog, source: Source) -> str | None:
-    """What a refresh would change in the catalog's messages, in words."""
-    present = {m.id for m in catalog if isinstance(m.id, str) and m.id}
-    added = len(source.template_ids - present)
-    retired = len(present - source.template_ids)
-    if not added and not retired:
-        return None
-    parts = []
-    if added:
-        parts.append(f"{added} new English message{'s' if added != 1 else ''} missing")
-    if retired:
-        parts.append(f"{retired} message{'s' if retired != 1 else ''} no longer in the English")
-    return "the catalog is out of date with docs/ (" + ", ".join(parts) + "); run: make catalogs"

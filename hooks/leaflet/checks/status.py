@@ -44,3 +44,29 @@ def usable_translations(catalog: Catalog, locale: str, source: Source) -> dict[s
         m.id: m.string for m in catalog
         if isinstance(m.id, str) and m.id and status_of(m, locale, source) is Status.TRANSLATED
     }
+
+
+def catalog_summary(catalog: Catalog) -> dict[str, int]:
+    """How many messages the catalog has, translated, fuzzy and untranslated."""
+    ids = [m for m in catalog if isinstance(m.id, str) and m.id]
+    return {
+        "total": len(ids),
+        "translated": sum(1 for m in ids if is_current(m)),
+        "fuzzy": sum(1 for m in ids if m.fuzzy and m.string),
+        "untranslated": sum(1 for m in ids if not m.string),
+    }
+
+
+def stale_against(catalog: Catalog, template_ids: frozenset[str]) -> str | None:
+    """What a refresh would change in the catalog's messages, in words."""
+    present = {m.id for m in catalog if isinstance(m.id, str) and m.id}
+    added = len(template_ids - present)
+    retired = len(present - template_ids)
+    if not added and not retired:
+        return None
+    parts = []
+    if added:
+        parts.append(f"{added} new English message{'s' if added != 1 else ''} missing")
+    if retired:
+        parts.append(f"{retired} message{'s' if retired != 1 else ''} no longer in the English")
+    return "the catalog is out of date with docs/ (" + ", ".join(parts) + "); run: make catalogs"
