@@ -10,14 +10,15 @@ findings, whatever the log level.
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import os
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import mkdocs.utils
 import mkdocs_static_i18n.plugin
 from babel import Locale
 from jinja2 import Environment
@@ -28,6 +29,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs_static_i18n.config import I18nPluginLanguage
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from leaflet import hosting, parallel, site, sitemap
 from leaflet.build import PageInput, SiteBuild, summary
@@ -166,6 +168,15 @@ class LeafletHooks:
             return output_content
         return hosting.in_page(site.without_checkbox_autocomplete(output_content), _policy_in_pages(config))
 
+    @event_priority(-200)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self._first_pass(config):  # the site folder cleaned: other languages begin while English is built
+            parallel.start(config, _as_the_i18n_loop)
+        return files
+
+    def on_build_error(self, error: Exception) -> None:
+        parallel.abandon()
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         # A translator saving a catalog sees the page rebuild in the browser.
         root = Path(config.config_file_path).resolve().parent
@@ -216,24 +227,21 @@ class LeafletHooks:
             # Material's search cuts Chinese into words with jieba as it builds, and loading jieba's
             # dictionary alone takes about as long as building another language: Chinese goes first.
             chinese = [code for code in later if locale_of(code).language == "zh"]
-            # What the end of the build needs besides the languages goes out with them.
-            build = self.build
-            assert build is not None
-            tasks = {f"draft:{code}": _plugin_errors(build.check_draft, code) for code in build.drafts()}
-            tasks["template:"] = _plugin_errors(build.template_ids)
+            build = self._state(config)[0]  # what the end of the build needs goes out with the languages
+            tasks = {f"draft:{code}": functools.partial(build.check_draft, code) for code in build.drafts()}
+            tasks["template:"] = build.template_ids
             handover = parallel.Handover(self.i18n, build, self.search, self.sitemap)
             parallel.plan(later, handover, serving=serving, stopped=PluginError, first=chinese, tasks=tasks)
 
 
-def _plugin_errors(work: Callable[..., object], *args: Any) -> Callable[[], object]:
-    """``work(*args)``, its bad input reported as MkDocs reports a plugin's, never as a traceback."""
-    def run() -> object:
-        try:
-            return work(*args)
-        except LeafletError as error:
-            raise PluginError(str(error)) from None
-
-    return run
+def _as_the_i18n_loop(i18n: Any) -> None:
+    """What mkdocs-static-i18n's loop does before its first build: the site folder, which holds
+    every language, is never cleaned; MkDocs' per-build log lines are left out."""
+    i18n.building = True
+    mkdocs.utils.clean_directory = lambda _path: None
+    quiet = I18nLoggingFilter()
+    quiet.filtered_prefixes |= {"Documentation built in", "Building documentation to directory"}
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
 
 
 def _policy_in_pages(config: MkDocsConfig) -> bool:
@@ -289,3 +297,4 @@ on_startup = _hooks.on_startup
 on_config, on_nav, on_env = _hooks.on_config, _hooks.on_nav, _hooks.on_env
 on_page_markdown, on_page_context, on_post_page = _hooks.on_page_markdown, _hooks.on_page_context, _hooks.on_post_page
 on_post_template, on_serve, on_post_build = _hooks.on_post_template, _hooks.on_serve, _hooks.on_post_build
+on_files, on_build_error = _hooks.on_files, _hooks.on_build_error

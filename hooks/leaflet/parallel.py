@@ -6,25 +6,32 @@ other language, each into its own folder of the site. The hooks put
 :func:`language_build` in that call's place: with a plan for the build
 (:func:`plan`), the languages after the first are shared out between
 processes, and the hooks' per-language state comes back through their
-:class:`~leaflet.processes.Keeper`. ``mkdocs serve`` always builds in one
-process. Like the rest of the core, this module imports nothing from MkDocs:
+:class:`~leaflet.processes.Keeper`. The other processes start while the
+first language is still being built (:func:`start`), so the processor that
+building it leaves idle builds other languages meanwhile; this process
+takes its share once English is built. ``mkdocs serve`` always builds in
+one process. Like the rest of the core, this module imports nothing from MkDocs:
 the hooks hand it MkDocs' ``build`` and the error MkDocs reports.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .build import SiteBuild
 from .checks import qacache
 from .hosting import policy
+from .model import LeafletError
 from .processes import Keeper, Plan, jobs
 
 #: the plan of the build under way, if its languages are shared out
 _plan: Plan | None = None
 #: work any process may take while languages are built: name -> what to do
 _tasks: Mapping[str, Callable[[], object]] = {}
+#: MkDocs' build, as mkdocs-static-i18n calls it for each language (:func:`language_build`)
+_build: Callable[..., None] | None = None
 
 
 def plan(
@@ -42,13 +49,56 @@ def plan(
     languages, to whichever process is free: work the build would otherwise do at the end."""
     global _plan, _tasks
     processes = min(jobs(), len(locales))
-    _tasks = dict(tasks or {})
+    _tasks = {name: _reported(task, stopped) for name, task in (tasks or {}).items()}
     items = (*locales, *_tasks)
     _plan = None if serving or processes < 2 else Plan(items, processes, keeper, stopped, first)
 
 
+def _reported(work: Callable[[], object], stopped: Callable[[str], BaseException]) -> Callable[[], object]:
+    """``work``, its bad input reported as the build reports a plugin's (``stopped``), never as a traceback."""
+    def run() -> object:
+        try:
+            return work()
+        except LeafletError as error:
+            raise stopped(str(error)) from None
+
+    return run
+
+
+def start(config: Any, prepare: Callable[[Any], None]) -> None:
+    """Start the plan's other processes while this one builds the first language (the site
+    folder cleaned, its files listed): each builds languages as mkdocs-static-i18n's loop does
+    once the first is built, ``prepare(i18n)`` doing what the loop does before its first build."""
+    if _plan is None or _build is None:
+        return
+    i18n = config.plugins["i18n"]
+    build, prepared = _build, []
+    # mkdocs-static-i18n's rule for its languages' builds
+    dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+
+    def build_one(item: str) -> None:
+        if item in _tasks:
+            _tasks[item]()
+            return
+        if not prepared:
+            prepare(i18n)
+            prepared.append(True)
+        i18n.current_language = item
+        build(config, dirty=dirty)
+
+    _plan.start(build_one)
+
+
+def abandon() -> None:
+    """The build failed in this process: the plan's other processes stop."""
+    if _plan is not None:
+        _plan.abandon()
+
+
 def language_build(build: Callable[..., None]) -> Callable[..., None]:
     """mkdocs-static-i18n's call to ``build`` the language it has just set, shared out by the plan."""
+    global _build
+    _build = build
 
     def shared_out(config: Any, *, dirty: bool = False, **options: Any) -> None:
         i18n = config.plugins["i18n"]

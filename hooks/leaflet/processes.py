@@ -18,6 +18,7 @@ default, one per processor this process may use. The builds use it through
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -83,6 +84,9 @@ class Plan:
     first: Sequence[str] = ()
     shares: list[_Share] = field(default_factory=list)
     done: bool = False
+    #: the items not yet taken, once the other processes have started (:meth:`start`)
+    queue: int | None = None
+    owner: int = field(default_factory=os.getpid)
 
     def order(self) -> list[str]:
         """The order items are taken in."""
@@ -95,22 +99,46 @@ class Plan:
         if not self.done:
             self.run(build_one)
 
+    def start(self, build_one: Callable[[str], None]) -> None:
+        """Start the other processes now, while this one is still busy: they take items at once,
+        doing each with ``build_one``; :meth:`run` later takes this process's share."""
+        self.queue = _queue(len(self.items))
+        atexit.register(self.abandon)  # never leave a process behind, whatever happens here
+        try:
+            self._start(self.order(), build_one, self.queue)
+        except BaseException:
+            self.abandon()
+            raise
+
     def run(self, build_one: Callable[[str], None]) -> None:
-        """Start the other processes, take items here until none is left, then take in the
-        others' work. Items go out one at a time, so a slow one never holds up the rest."""
+        """Start the other processes (unless :meth:`start` has), take items here until none is
+        left, then take in the others' work. Items go out one at a time, so a slow one never
+        holds up the rest."""
         self.done = True
         order = self.order()
-        queue = _queue(len(order))
         try:
-            self._start(order, build_one, queue)
-            for index in _taken(queue):
+            if self.queue is None:
+                self.queue = _queue(len(order))
+                self._start(order, build_one, self.queue)
+            for index in _taken(self.queue):
                 build_one(order[index])
         except BaseException:
-            self._stop()
+            self.abandon()
             raise
-        finally:
-            os.close(queue)
+        self._close_queue()
         self._join()
+
+    def abandon(self) -> None:
+        """This process failed: the others stop too, and leave no process behind (in the
+        process that made the plan; nothing once the others are joined)."""
+        if os.getpid() == self.owner:
+            self._stop()
+            self._close_queue()
+
+    def _close_queue(self) -> None:
+        if self.queue is not None:
+            os.close(self.queue)
+            self.queue = None
 
     def _start(self, order: list[str], build_one: Callable[[str], None], queue: int) -> None:
         for _ in range(1, self.processes):

@@ -5,6 +5,7 @@ strings."""
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -195,15 +196,24 @@ def theme_files_once(
     docs folder overrides, as MkDocs would. Returns the method and what forgets the list
     (at the start of every build: ``mkdocs serve`` picks up a file added to ``overrides/``).
     """
-    listed: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
+    listed: dict[tuple[str, ...], list[tuple[str, str]]] = {}
 
     def once(files: Any, env: Any, config: Any) -> None:
-        key = (tuple(config.theme.dirs), frozenset(config.theme.static_templates))
+        key = tuple(config.theme.dirs)
         if key not in listed:
-            scratch = files_class([])
-            add_files_from_theme(scratch, env, config)
+            # Listed with no static template left out (the first language's pass has 404.html, the
+            # others not): each pass leaves out its own as MkDocs does, by the same patterns.
+            scratch, kept = files_class([]), config.theme.static_templates
+            config.theme.static_templates = set()
+            try:
+                add_files_from_theme(scratch, env, config)
+            finally:
+                config.theme.static_templates = kept
             listed[key] = [(file.src_uri, file.src_dir) for file in scratch]
+        templates = list(config.theme.static_templates)
         for path, folder in listed[key]:
+            if any(fnmatch.fnmatch(path.lower(), pattern) for pattern in templates):
+                continue
             if files.get_file_from_path(path) is None:  # theme files do not override docs_dir files
                 files.append(file_class(path, folder, config.site_dir, config.use_directory_urls))
 

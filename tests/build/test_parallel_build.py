@@ -7,6 +7,7 @@ import filecmp
 import os
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -120,3 +121,22 @@ def test_locale_coverage_names_a_module_that_does_not_parse_from_another_process
     assert result.stderr.startswith("error: hooks/leaflet/broken.py:2: extract-failed ")
     assert "Traceback" not in result.stderr
 
+
+
+def test_when_english_fails_the_processes_started_early_stop_and_write_nothing_more(tmp_path: Path) -> None:
+    """The other processes start while English is built; an error in English stops them."""
+    project = copy_project(tmp_path)
+    page = project / "docs/questions.md"
+    text = page.read_text(encoding="utf-8").replace("title: Questions and contacts", 'title: "{{ clinic.nmae }}: q"')
+    page.write_text(text, encoding="utf-8")
+    build = run_build(project, env={"LEAFLET_JOBS": "2", "LEAFLET_CACHE": "0"})
+    assert build.returncode == 1
+    assert "docs/questions.md:2: unknown-placeholder unknown placeholder {{ clinic.nmae }}" in build.output
+    assert "Traceback" not in build.output
+
+    def written() -> list[tuple[str, int]]:
+        return sorted((str(path), path.stat().st_mtime_ns) for path in build.site.rglob("*") if path.is_file())
+
+    before = written()
+    time.sleep(2)  # a process left behind would still be building languages into the site
+    assert written() == before

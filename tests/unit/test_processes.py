@@ -156,6 +156,37 @@ def test_when_this_process_fails_the_others_are_stopped_and_reaped(forked: list[
     assert time.monotonic() - started < 10
 
 
+def test_started_early_the_others_build_while_this_process_is_busy(forked: list[int]) -> None:
+    """The others start while this process still builds the first language; it then takes
+    what is left, and learns everything, as if it had started them itself."""
+    keeper = Recorder()
+    plan = processes.Plan(("zh-Hans", "fr", "es"), 2, keeper, first=("zh-Hans",))
+
+    def early(locale: str) -> None:
+        keeper.done.append(f"{locale}:early")
+        time.sleep(0.6)
+
+    plan.start(early)
+    time.sleep(0.2)  # this process builds English meanwhile
+    run(plan, keeper, lambda locale: keeper.done.append(f"{locale}:late"))
+    done = dict(entry.split(":") for entry in keeper.done)
+    assert sorted(done) == ["es", "fr", "zh-Hans"], "each language once"
+    assert done["zh-Hans"] == "early", "the slowest was taken at once, by the process started early"
+    assert "late" in done.values(), "this process took its share once free"
+    assert reaped(forked)
+
+
+def test_a_failure_before_this_process_takes_its_share_stops_the_others(forked: list[int]) -> None:
+    keeper = Recorder()
+    plan = processes.Plan(("fr", "es"), 2, keeper)
+    plan.start(lambda locale: time.sleep(30))
+    started = time.monotonic()
+    plan.abandon()  # the first language's build failed
+    assert reaped(forked)
+    assert time.monotonic() - started < 10
+    plan.abandon()  # again (MkDocs reports the error to every build under way): nothing more to do
+
+
 def test_jobs_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(processes.JOBS, "3")
     assert processes.jobs() == 3
