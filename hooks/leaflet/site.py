@@ -199,7 +199,9 @@ def theme_files_once(
     listed: dict[tuple[str, ...], list[tuple[str, str]]] = {}
 
     def once(files: Any, env: Any, config: Any) -> None:
-        key = tuple(config.theme.dirs)
+        # mkdocs-static-i18n puts its sitemap's folder first in every pass, again: a folder named
+        # twice lists nothing more, and the first that holds a file still gives it
+        key = tuple(dict.fromkeys(config.theme.dirs))
         if key not in listed:
             # Listed with no static template left out (the first language's pass has 404.html, the
             # others not): each pass leaves out its own as MkDocs does, by the same patterns.
