@@ -21,6 +21,7 @@ from leaflet.checks import coverage  # noqa: E402
 from leaflet.content.segment import _segment, segment  # noqa: E402
 from leaflet.i18n import catalogs  # noqa: E402
 from leaflet.settings import read_project  # noqa: E402
+from leaflet.settings.languages import catalog_code  # noqa: E402
 
 
 def timed(label: str, function, repeat: int = 5) -> None:
@@ -40,7 +41,7 @@ def segment_all() -> None:
 
 def read_all() -> None:
     for code, path in catalogs.discover(ROOT).items():
-        catalogs.read_catalog(path, path.name, code)
+        catalogs.read_catalog(path, path.name, catalog_code(code))
 
 
 def main() -> None:
