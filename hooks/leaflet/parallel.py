@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from .build import SiteBuild
 from .checks import qacache
@@ -128,32 +128,56 @@ class Handover:
     def __init__(self, i18n: Any, build: SiteBuild, search: dict[str, Any], sitemap: dict[str, Any]) -> None:
         self.i18n, self.build, self.search, self.sitemap = i18n, build, search, sitemap
 
-    def mark(self) -> tuple[int, int, frozenset[str], int, frozenset[str], int]:
+    def mark(self) -> _Mark:
         """The drafts read are not marked: a process reads only those it checks."""
-        return (
+        return _Mark(
             len(self.i18n.search_entries), len(self.build.findings), frozenset(self.search), qacache.mark(),
             frozenset(self.build.catalogs), policy.mark(),
         )
 
-    def added(self, mark: tuple[int, int, frozenset[str], int, frozenset[str], int]) -> tuple[Any, ...]:
-        entries, findings, built, results, read, scanned = mark
-        return (
-            self.i18n.search_entries[entries:], self.build.findings[findings:],
-            {code: value for code, value in self.search.items() if code not in built},
-            {code: value for code, value in self.sitemap.items() if code not in built},
-            qacache.added_since(results), self.build.extracted, self.build.drafts_read,
-            {code: value for code, value in self.build.catalogs.items() if code not in read},
-            policy.added_since(scanned),
+    def added(self, mark: _Mark) -> _Added:
+        def new(kept: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+            return {code: value for code, value in kept.items() if code not in known}
+
+        return _Added(
+            self.i18n.search_entries[mark.entries:], self.build.findings[mark.findings:],
+            new(self.search, mark.built), new(self.sitemap, mark.built), qacache.added_since(mark.results),
+            self.build.extracted, self.build.drafts_read, new(self.build.catalogs, mark.read),
+            policy.added_since(mark.scanned),
         )
 
-    def merge(self, added: tuple[Any, ...]) -> None:
-        entries, findings, search, pages, results, extracted, drafts, read, scanned = added
-        self.i18n.search_entries.extend(entries)
-        self.build.findings.extend(findings)
-        self.search.update(search)
-        self.sitemap.update(pages)
-        qacache.merge(results)
-        self.build.extracted = self.build.extracted or extracted
-        self.build.drafts_read.update(drafts)
-        self.build.catalogs.update(read)
-        policy.merge(scanned)
+    def merge(self, added: _Added) -> None:
+        self.i18n.search_entries.extend(added.entries)
+        self.build.findings.extend(added.findings)
+        self.search.update(added.search)
+        self.sitemap.update(added.pages)
+        qacache.merge(added.results)
+        self.build.extracted = self.build.extracted or added.extracted
+        self.build.drafts_read.update(added.drafts)
+        self.build.catalogs.update(added.read)
+        policy.merge(added.scanned)
+
+
+class _Mark(NamedTuple):
+    """Where a process's state stood when it began its share."""
+
+    entries: int  # search entries
+    findings: int
+    built: frozenset[str]  # languages with search settings
+    results: int  # check results
+    read: frozenset[str]  # catalogs
+    scanned: int  # pages scanned for the security policy
+
+
+class _Added(NamedTuple):
+    """What a process added to the build's state during its share (picklable)."""
+
+    entries: list[Any]
+    findings: list[Any]
+    search: dict[str, Any]
+    pages: dict[str, Any]  # sitemap entries, by language
+    results: Any
+    extracted: frozenset[str] | None
+    drafts: dict[str, Any]
+    read: dict[str, Any]
+    scanned: dict[bytes, Any]
