@@ -20,7 +20,7 @@ from babel.messages.catalog import Catalog
 
 from . import site
 from .checks import qacache
-from .checks.coverage import check, check_catalog, load_source, template_ids
+from .checks.coverage import check, check_catalog, load_source, read_catalog, template_ids
 from .checks.signoff import read_sign_off
 from .checks.source import Source
 from .checks.status import usable_translations
@@ -38,7 +38,7 @@ from .i18n.translate import ByLanguage, Translations, mark_untranslated, untrans
 from .model import DOCS, Finding, Kind, Page, Report, SignOff, Unit
 from .settings import Project, read_project
 from .settings.clinic import Clinic
-from .settings.languages import catalog_code, locale_of, previewed
+from .settings.languages import locale_of, previewed
 
 META_KEYS = ("title", "description")
 
@@ -50,8 +50,9 @@ class SiteBuild:
         self, root: Path, config_file: Path, today: dt.date | None = None, preview: str | None = None
     ) -> None:
         project = read_project(root, config_file)
+        self.available = catalogs.discover(root)  # every catalog, by language
         if preview:
-            drafts = set(catalogs.discover(root)) - set(project.languages.published)
+            drafts = set(self.available) - set(project.languages.published)
             project = dataclasses.replace(project, languages=previewed(project.languages, preview, drafts))
         self.project: Project = project
         self.root, self.languages = root, self.project.languages
@@ -73,7 +74,6 @@ class SiteBuild:
         self.findings: list[Finding] = list(self.source.missing())
         self.read: Read = reader(root / DOCS)
         self._checked_snippets: set[str] = set()
-        self.available = catalogs.discover(root)
         for code in self.languages.translations:
             if code not in self.available:
                 raise catalogs.no_catalog(root, code)
@@ -82,8 +82,7 @@ class SiteBuild:
         """A built language's catalog, read the first time it is asked for, by the process
         that builds the language (which hands it back, :class:`leaflet.parallel.Handover`)."""
         if code not in self.catalogs:
-            path = self.available[code]
-            self.catalogs[code] = catalogs.read_catalog(path, self.rel(path), catalog_code(code))
+            self.catalogs[code] = read_catalog(self.root, self.available[code], code)
         return self.catalogs[code]
 
     def rel(self, path: str | Path) -> str:
@@ -231,11 +230,11 @@ class SiteBuild:
 
     def drafts(self) -> list[str]:
         """Catalogs the build checks but does not publish; a preview checks none."""
-        return [] if self.preview else sorted(set(catalogs.discover(self.root)) - set(self.languages.published))
+        return [] if self.preview else sorted(set(self.available) - set(self.languages.published))
 
     def check_draft(self, code: str) -> None:
         """A draft's catalog read and checked, for the report at the end."""
-        self.drafts_read[code] = check_catalog(self.project, code, self.source)
+        self.drafts_read[code] = check_catalog(self.root, self.available[code], code, self.source)
 
     def published_findings(self, report: Report) -> list[Finding]:
         return [f for f in report.findings if f.locale in self.languages.published]

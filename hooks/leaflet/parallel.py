@@ -71,22 +71,30 @@ def start(config: Any, prepare: Callable[[Any], None]) -> None:
     once the first is built, ``prepare(i18n)`` doing what the loop does before its first build."""
     if _plan is None or _build is None:
         return
-    i18n = config.plugins["i18n"]
-    build, prepared = _build, []
     # mkdocs-static-i18n's rule for its languages' builds
     dirty = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+    _plan.start(_item_builder(config, _build, dirty, prepare))
+
+
+def _item_builder(
+    config: Any, build: Callable[..., None], dirty: bool, prepare: Callable[[Any], None] | None = None
+) -> Callable[[str], None]:
+    """How a process does an item of the plan: a task, or a language built as mkdocs-static-i18n's
+    loop builds it (``prepare(i18n)`` first, once, in a process the loop did not start)."""
+    i18n = config.plugins["i18n"]
 
     def build_one(item: str) -> None:
+        nonlocal prepare
         if item in _tasks:
             _tasks[item]()
             return
-        if not prepared:
+        if prepare is not None:
             prepare(i18n)
-            prepared.append(True)
+            prepare = None
         i18n.current_language = item
         build(config, dirty=dirty)
 
-    _plan.start(build_one)
+    return build_one
 
 
 def abandon() -> None:
@@ -105,15 +113,7 @@ def language_build(build: Callable[..., None]) -> Callable[..., None]:
         if _plan is None or options or i18n.current_language not in _plan.items:
             build(config, dirty=dirty, **options)
             return
-
-        def build_one(item: str) -> None:
-            if item in _tasks:
-                _tasks[item]()
-                return
-            i18n.current_language = item
-            build(config, dirty=dirty)
-
-        _plan.step(i18n.current_language, build_one)
+        _plan.step(i18n.current_language, _item_builder(config, build, dirty))
 
     return shared_out
 

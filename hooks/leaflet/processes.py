@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import logging
 import os
 import pickle
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,6 +47,12 @@ class Keeper(Protocol):
 
     def merge(self, added: Any) -> None:
         """Take in what another process added."""
+
+
+def added_since(kept: Mapping[Any, Any], count: int) -> dict[Any, Any]:
+    """What ``kept`` (filled in order) gained after it held ``count`` entries: for a
+    :class:`Keeper` whose state is a dictionary."""
+    return dict(itertools.islice(kept.items(), count, None))
 
 
 def jobs() -> int:

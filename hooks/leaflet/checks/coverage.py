@@ -63,15 +63,16 @@ def template_ids(project: Project) -> frozenset[str]:
     return qacache.template_ids(project.root, extract)
 
 
-def check_catalog(project: Project, code: str, source: Source) -> Catalog:
-    """``code``'s catalog, read, with the checks of every current message done: the report
-    then reads their results (hand it the catalog as ``loaded``)."""
-    catalog = _read(project.root, catalogs.discover(project.root)[code], code)
+def check_catalog(root: Path, path: Path, code: str, source: Source) -> Catalog:
+    """``code``'s catalog at ``path``, read, with the checks of every current message done:
+    the report then reads their results (hand it the catalog as ``loaded``)."""
+    catalog = read_catalog(root, path, code)
     _check_messages(catalog, code, source)
     return catalog
 
 
-def _read(root: Path, path: Path, code: str) -> Catalog:
+def read_catalog(root: Path, path: Path, code: str) -> Catalog:
+    """``code``'s catalog at ``path``, named in messages by its path in the project."""
     return catalogs.read_catalog(path, path.relative_to(root).as_posix(), catalog_code(code))
 
 
@@ -101,8 +102,7 @@ def check(
         if item == _TEMPLATE:
             extracted[item] = template_ids(project)
             return
-        read[item] = _read(root, available[item], item)
-        _check_messages(read[item], item, source)
+        read[item] = check_catalog(root, available[item], item, source)
 
     # The catalogs not handed in (the build hands in those it checked as it built), read and
     # checked at once, one process per processor; the report then reads their checks' results.

@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import itertools
 import json
 import os
 import sys
@@ -29,6 +28,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from .. import processes
 
 FOLDER = Path(".cache") / "leaflet"
 _PACKAGE = Path(__file__).resolve().parents[1]  # hooks/leaflet
@@ -125,7 +126,7 @@ def mark() -> int:
 
 def added_since(count: int) -> dict[str, list[list[str]]]:
     """The results learnt after :func:`mark` said ``count`` (new keys come last)."""
-    return {} if _store is None else dict(itertools.islice(_store.results.items(), count, None))
+    return {} if _store is None else processes.added_since(_store.results, count)
 
 
 def merge(results: dict[str, list[list[str]]]) -> None:

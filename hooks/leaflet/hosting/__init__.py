@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import recipes
-from .policy import SitePolicy, read_site, remember, scan, security_headers, source_hash
+from .policy import SitePolicy, forget, read_site, remember, scan, security_headers, source_hash
 from .recipes import meta_policy
 
 __all__ = ["SitePolicy", "finish", "in_page"]
@@ -18,6 +18,7 @@ _REFERRER = '<meta name="referrer" content="no-referrer">'
 def finish(site: Path, templates: Sequence[Path], name: str, display: Callable[[Path], str]) -> SitePolicy:
     """Read the policy off every built page, then write every host's recipe."""
     policy = read_site(site, templates, display)
+    forget()
     recipes.write_all(site, policy.headers, name)
     return policy
 

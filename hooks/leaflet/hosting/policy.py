@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .. import processes
 from ..model import Finding
 
 CODE = "csp-unhashable"
@@ -98,11 +99,16 @@ def mark() -> int:
 
 
 def added_since(mark: int) -> dict[bytes, Inline]:
-    return dict(list(_scanned.items())[mark:])
+    return processes.added_since(_scanned, mark)
 
 
 def merge(added: dict[bytes, Inline]) -> None:
     _scanned.update(added)
+
+
+def forget() -> None:
+    """Once the site is read: ``mkdocs serve`` builds again and again in one process."""
+    _scanned.clear()
 
 
 def source_hash(script: str) -> str:

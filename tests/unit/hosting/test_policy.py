@@ -144,3 +144,16 @@ def test_a_page_remembered_as_written_is_not_parsed_again_and_a_changed_one_is(
     assert len(parsed) == 1
     assert changed.findings[0].code == CODE
     assert source_hash("x()") in changed.script_hashes
+
+
+def test_the_scans_are_forgotten_once_the_site_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs serve builds again and again in one process: the pages' scans do not pile up."""
+    from leaflet.hosting import finish, policy
+
+    monkeypatch.setattr(policy, "_scanned", {})
+    site = site_with(tmp_path, "<p>ok</p>")
+    for page in site.rglob("*.html"):
+        page.write_text(in_page(page.read_text(encoding="utf-8"), False), encoding="utf-8")
+    assert len(policy._scanned) == 2
+    assert finish(site, [], "leaflet", str).findings == ()
+    assert policy._scanned == {}
